@@ -1,0 +1,17 @@
+export * from "./agency";
+export * from "./catalog";
+export * from "./cells";
+export * from "./deadlines";
+export * from "./decimal";
+export * from "./edition";
+export * from "./factory";
+export * from "./label";
+export * from "./metrics";
+export * from "./report";
+export * from "./rules/finding";
+export { extractClaims, type NarrativeClaim, normaliseText, textSimilarity, countCharacters } from "./rules/narrative";
+export { checkReport, type CheckResult, describeIssue, hasErrors, type ValidateOptions, validateReport } from "./rules/validate";
+export * from "./sections";
+export * from "./tables/t2";
+export * from "./tables/t3";
+export * from "./tables/t4";
