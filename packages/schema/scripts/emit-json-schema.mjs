@@ -11,7 +11,10 @@ export function reportJsonSchema() {
   };
 }
 
-writeFileSync(new URL("../dist/report.schema.json", import.meta.url), `${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
+writeFileSync(
+  new URL("../dist/report.schema.json", import.meta.url),
+  `${JSON.stringify(reportJsonSchema(), null, 2)}\n`,
+);
 writeFileSync(
   new URL("../dist/finding.schema.json", import.meta.url),
   `${JSON.stringify(z.toJSONSchema(FindingSchema, { target: "draft-2020-12" }), null, 2)}\n`,

@@ -46,11 +46,9 @@ export const agencyKindLabels: Record<AgencyKind, Label> = {
 /** Kinds whose report is a people's government report (Regulation Art. 50(4), rule 21). */
 export const governmentReportKinds: readonly AgencyKind[] = ["consolidated", "township_government"];
 
-export const AgencyIdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{1,63}$/, {
-    error: "must be 2–64 lower-case letters, digits, '-' or '_' / 应为2–64位小写字母、数字、-或_",
-  });
+export const AgencyIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{1,63}$/, {
+  error: "must be 2–64 lower-case letters, digits, '-' or '_' / 应为2–64位小写字母、数字、-或_",
+});
 
 export const AgencyRefSchema = z.object({
   id: AgencyIdSchema,

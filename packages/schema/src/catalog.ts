@@ -2,15 +2,8 @@ import type { CellType, Money } from "./cells";
 import type { Edition } from "./edition";
 import { type Label, label } from "./label";
 import type { Report, Report2019, Report2021 } from "./report";
-import { t2ContentHeader, t2Layout2019, t2Layout2021, type T2SubTable } from "./tables/t2";
-import {
-  type T3Node,
-  t3ColumnKeys,
-  t3ColumnLabels,
-  t3HeaderLabels,
-  t3Layout2019,
-  t3Layout2021,
-} from "./tables/t3";
+import { type T2SubTable, t2ContentHeader, t2Layout2019, t2Layout2021 } from "./tables/t2";
+import { type T3Node, t3ColumnKeys, t3ColumnLabels, t3HeaderLabels, t3Layout2019, t3Layout2021 } from "./tables/t3";
 import { t4BlockKeys, t4BlockLabels, t4LitigationLabel, t4OutcomeKeys, t4OutcomeLabels } from "./tables/t4";
 
 type PathsOf<T> = {
@@ -157,6 +150,9 @@ const byPath: Record<Edition, ReadonlyMap<string, CellDef>> = {
   2019: new Map(catalogue[2019].map((c) => [c.path, c])),
   2021: new Map(catalogue[2021].map((c) => [c.path, c])),
 };
+const partsOf = new Map<string, readonly string[]>(
+  [...catalogue[2019], ...catalogue[2021]].map((c) => [c.path, c.path.split(".")]),
+);
 
 /** Every cell of an edition, in the order the official tables draw them. */
 export function cellDefs(edition: Edition): readonly CellDef[] {
@@ -188,12 +184,26 @@ export type CellValue = number | Money | null;
 
 /** Read a cell by path. Returns `undefined` if the path does not exist in this report's edition. */
 export function getCell(report: Report, path: string): CellValue | undefined {
-  if (!isCellPath(report.edition, path)) return undefined;
+  if (!byPath[report.edition].has(path)) return undefined;
   let node: unknown = report.tables;
-  for (const part of path.split(".")) {
-    node = (node as Record<string, unknown>)[part];
+  for (const part of partsOf.get(path) as readonly string[]) {
+    node = (node as Record<string, unknown> | undefined)?.[part];
   }
   return node as CellValue;
+}
+
+/** Every cell of the report by path, read in one pass (what rules and metric extraction use). */
+export function cellValues(report: Report): Map<string, CellValue> {
+  const out = new Map<string, CellValue>();
+  const tables = report.tables as unknown as Record<string, unknown>;
+  for (const def of catalogue[report.edition]) {
+    let node: unknown = tables;
+    for (const part of partsOf.get(def.path) as readonly string[]) {
+      node = (node as Record<string, unknown> | undefined)?.[part];
+    }
+    out.set(def.path, node as CellValue);
+  }
+  return out;
 }
 
 /** A copy of the report with one cell replaced (structural sharing; the input is not modified). */

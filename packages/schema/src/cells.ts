@@ -24,11 +24,9 @@ export const MoneyUnitSchema = z.enum(moneyUnits);
 export type MoneyUnit = z.infer<typeof MoneyUnitSchema>;
 
 /** An exact non-negative decimal as a string: "18651.06", "251000". */
-export const DecimalStringSchema = z
-  .string()
-  .regex(DECIMAL_PATTERN, {
-    error: 'must be a non-negative decimal written as a string, e.g. "18651.06" / 应为非负小数（字符串）',
-  });
+export const DecimalStringSchema = z.string().regex(DECIMAL_PATTERN, {
+  error: 'must be a non-negative decimal written as a string, e.g. "18651.06" / 应为非负小数（字符串）',
+});
 export type DecimalString = z.infer<typeof DecimalStringSchema>;
 
 /** A money cell: exact amount with its unit as written, or `null`. */

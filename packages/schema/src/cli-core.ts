@@ -1,9 +1,8 @@
-import { cellDef } from "./catalog";
+import { cellDef, tableCaptions } from "./catalog";
 import type { Locale } from "./label";
 import type { Report } from "./report";
 import type { Finding } from "./rules/finding";
 import { checkReport } from "./rules/validate";
-import { tableCaptions } from "./catalog";
 
 export interface CliIo {
   readFile(path: string): string;
@@ -80,7 +79,18 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
-    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000) ? 2 : 1;
+    w +=
+      c >= 0x1100 &&
+      (c <= 0x115f ||
+        (c >= 0x2e80 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) ||
+        c >= 0x20000)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -105,8 +115,24 @@ function wrap(s: string, width: number): string[] {
 }
 
 const T = {
-  zh: { rule: "规则", severity: "级别", cell: "单元格", message: "说明", error: "错误", warning: "提示", none: "未发现问题。" },
-  en: { rule: "Rule", severity: "Severity", cell: "Cell", message: "Message", error: "error", warning: "warning", none: "No findings." },
+  zh: {
+    rule: "规则",
+    severity: "级别",
+    cell: "单元格",
+    message: "说明",
+    error: "错误",
+    warning: "提示",
+    none: "未发现问题。",
+  },
+  en: {
+    rule: "Rule",
+    severity: "Severity",
+    cell: "Cell",
+    message: "Message",
+    error: "error",
+    warning: "warning",
+    none: "No findings.",
+  },
 };
 
 function groupBlanks(findings: readonly Finding[], report: Report, lang: Locale): Finding[] {
@@ -142,11 +168,17 @@ function renderTable(findings: readonly Finding[], lang: Locale, columns: number
   const rows = findings.map((f) => [
     f.ruleId,
     f.severity === "error" ? t.error : t.warning,
-    f.cells.length === 0 ? (f.section ?? f.fields?.[0] ?? "") : f.cells.length === 1 ? (f.cells[0] as string) : `${f.cells[0]} +${f.cells.length - 1}`,
+    f.cells.length === 0
+      ? (f.section ?? f.fields?.[0] ?? "")
+      : f.cells.length === 1
+        ? (f.cells[0] as string)
+        : `${f.cells[0]} +${f.cells.length - 1}`,
     f.message[lang],
   ]);
   const head = [t.rule, t.severity, t.cell, t.message];
-  const widths = [0, 1, 2].map((i) => Math.max(displayWidth(head[i] as string), ...rows.map((r) => displayWidth(r[i] as string))));
+  const widths = [0, 1, 2].map((i) =>
+    Math.max(displayWidth(head[i] as string), ...rows.map((r) => displayWidth(r[i] as string))),
+  );
   const fixed = widths.reduce((a, b) => a + b, 0) + 6;
   const messageWidth = columns ? Math.max(30, columns - fixed) : Number.POSITIVE_INFINITY;
   const line = (cells: string[]) => {
@@ -163,7 +195,11 @@ function renderTable(findings: readonly Finding[], lang: Locale, columns: number
   return [line(head), rule, ...rows.map(line)].join("\n");
 }
 
-function readJson(io: CliIo, path: string, lang: Locale): { ok: true; value: unknown } | { ok: false; message: string } {
+function readJson(
+  io: CliIo,
+  path: string,
+  lang: Locale,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   let text: string;
   try {
     text = io.readFile(path);
@@ -197,7 +233,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   if (args.problem !== undefined || args.file === undefined) {
-    io.err(`${args.problem !== undefined ? (lang === "zh" ? `无法识别的参数: ${args.problem}\n\n` : `Unknown argument: ${args.problem}\n\n`) : ""}${USAGE[lang]}`);
+    io.err(
+      `${args.problem !== undefined ? (lang === "zh" ? `无法识别的参数: ${args.problem}\n\n` : `Unknown argument: ${args.problem}\n\n`) : ""}${USAGE[lang]}`,
+    );
     return 2;
   }
   const input = readJson(io, args.file, lang);
@@ -215,8 +253,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     const checked = checkReport(prev.value);
     if (!checked.report) {
       io.err(
-        [lang === "zh" ? `上年报告 ${args.previous} 的结构不符合格式：` : `The previous report ${args.previous} does not have the report's shape:`,
-          ...checked.findings.map((f) => `  ${f.message[lang]}`)].join("\n"),
+        [
+          lang === "zh"
+            ? `上年报告 ${args.previous} 的结构不符合格式：`
+            : `The previous report ${args.previous} does not have the report's shape:`,
+          ...checked.findings.map((f) => `  ${f.message[lang]}`),
+        ].join("\n"),
       );
       return 2;
     }
@@ -228,8 +270,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.out(JSON.stringify({ file: args.file, valid: false, shapeErrors: result.findings }, null, 2));
     } else {
       io.err(
-        [lang === "zh" ? `${args.file} 的结构不符合年度报告格式：` : `${args.file} does not have the shape of an annual report:`,
-          ...result.findings.map((f) => `  ${f.message[lang]}`)].join("\n"),
+        [
+          lang === "zh"
+            ? `${args.file} 的结构不符合年度报告格式：`
+            : `${args.file} does not have the shape of an annual report:`,
+          ...result.findings.map((f) => `  ${f.message[lang]}`),
+        ].join("\n"),
       );
     }
     return 2;
@@ -238,7 +284,22 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;
   if (args.json) {
-    io.out(JSON.stringify({ file: args.file, agency: report.agency.name, year: report.year, edition: report.edition, valid: errors === 0, errors, warnings, findings: result.findings }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          file: args.file,
+          agency: report.agency.name,
+          year: report.year,
+          edition: report.edition,
+          valid: errors === 0,
+          errors,
+          warnings,
+          findings: result.findings,
+        },
+        null,
+        2,
+      ),
+    );
     return errors > 0 ? 1 : 0;
   }
   const title =
@@ -248,6 +309,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const shown = args.all ? result.findings : groupBlanks(result.findings, report, lang);
   io.out(title);
   io.out(shown.length ? renderTable(shown, lang, io.columns) : T[lang].none);
-  io.out(lang === "zh" ? `\n共 ${errors} 个错误，${warnings} 个提示。` : `\n${errors} error(s), ${warnings} warning(s).`);
+  io.out(
+    lang === "zh" ? `\n共 ${errors} 个错误，${warnings} 个提示。` : `\n${errors} error(s), ${warnings} warning(s).`,
+  );
   return errors > 0 ? 1 : 0;
 }

@@ -31,9 +31,7 @@ function rescale(d: ScaledDecimal, scale: number): bigint {
 
 export function formatDecimal(d: ScaledDecimal): string {
   const negative = d.units < 0n;
-  const digits = (negative ? -d.units : d.units)
-    .toString()
-    .padStart(d.scale + 1, "0");
+  const digits = (negative ? -d.units : d.units).toString().padStart(d.scale + 1, "0");
   const whole = digits.slice(0, digits.length - d.scale);
   let fraction = d.scale > 0 ? digits.slice(digits.length - d.scale) : "";
   fraction = fraction.replace(/0+$/, "");

@@ -9,8 +9,15 @@ export * from "./label";
 export * from "./metrics";
 export * from "./report";
 export * from "./rules/finding";
-export { extractClaims, type NarrativeClaim, normaliseText, textSimilarity, countCharacters } from "./rules/narrative";
-export { checkReport, type CheckResult, describeIssue, hasErrors, type ValidateOptions, validateReport } from "./rules/validate";
+export { countCharacters, extractClaims, type NarrativeClaim, normaliseText, textSimilarity } from "./rules/narrative";
+export {
+  type CheckResult,
+  checkReport,
+  describeIssue,
+  hasErrors,
+  type ValidateOptions,
+  validateReport,
+} from "./rules/validate";
 export * from "./sections";
 export * from "./tables/t2";
 export * from "./tables/t3";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Money } from "./cells";
 import { type CellDef, cellDefs, cellName, getCell, type TableId } from "./catalog";
+import type { Money } from "./cells";
 import { addDecimals, shiftDecimal } from "./decimal";
 import type { Edition } from "./edition";
 import { type Label, label } from "./label";
@@ -88,7 +88,10 @@ const notes = {
     "2019 counts fee items; 2021 reports the amount collected (10,000 yuan). Not comparable.",
   ),
   otherServices: label("2021年版已取消“其他对外管理服务事项”。", "Dropped in the 2021 edition."),
-  procurement: label("2021年版已取消第二十条第（九）项政府集中采购。", "Article 20 item (9), procurement, was dropped in 2021."),
+  procurement: label(
+    "2021年版已取消第二十条第（九）项政府集中采购。",
+    "Article 20 item (9), procurement, was dropped in 2021.",
+  ),
   other2019: label(
     "2019年版“其他处理”为单独一行；2021年版拆分为三项，其合计约等于2019年口径。",
     "2019 has a single “other handling” row; 2021 splits it in three whose sum approximates it.",
@@ -96,21 +99,37 @@ const notes = {
   other2021: label("2021年版新增的细分项，2019年版无对应数据。", "A 2021 sub-row with no 2019 equivalent."),
 };
 
-function cellMetricMeta(def: CellDef, inBoth: boolean): Pick<MetricDef, "comparability" | "comparabilityNote" | "counterpart"> {
+function cellMetricMeta(
+  def: CellDef,
+  inBoth: boolean,
+): Pick<MetricDef, "comparability" | "comparabilityNote" | "counterpart"> {
   if (def.table === "t2") {
     if (inBoth) return { comparability: "approximate", comparabilityNote: notes.decisions };
     if (["madeNew", "publishedNew", "publishedTotal"].includes(def.columnKey))
-      return { comparability: "single_edition", comparabilityNote: notes.docs2019, counterpart: `t2.${def.rowKey}.made` };
+      return {
+        comparability: "single_edition",
+        comparabilityNote: notes.docs2019,
+        counterpart: `t2.${def.rowKey}.made`,
+      };
     if (["made", "repealed", "inForce"].includes(def.columnKey))
-      return { comparability: "single_edition", comparabilityNote: notes.docs2019, counterpart: `t2.${def.rowKey}.publishedNew` };
+      return {
+        comparability: "single_edition",
+        comparabilityNote: notes.docs2019,
+        counterpart: `t2.${def.rowKey}.publishedNew`,
+      };
     if (def.rowKey === "fees") return { comparability: "single_edition", comparabilityNote: notes.fees };
-    if (def.rowKey === "otherServices") return { comparability: "single_edition", comparabilityNote: notes.otherServices };
+    if (def.rowKey === "otherServices")
+      return { comparability: "single_edition", comparabilityNote: notes.otherServices };
     if (def.rowKey === "procurement") return { comparability: "single_edition", comparabilityNote: notes.procurement };
     return { comparability: "single_edition", comparabilityNote: notes.decisions };
   }
   if (inBoth) return { comparability: "same" };
   if (def.rowKey === "otherHandling")
-    return { comparability: "single_edition", comparabilityNote: notes.other2019, counterpart: "derived.otherHandling" };
+    return {
+      comparability: "single_edition",
+      comparabilityNote: notes.other2019,
+      counterpart: "derived.otherHandling",
+    };
   return { comparability: "single_edition", comparabilityNote: notes.other2021, counterpart: "derived.otherHandling" };
 }
 
@@ -180,68 +199,192 @@ const toHandle = [T("newReceived"), T("carriedOver")];
 const grantedRows = [T("granted"), T("partiallyGranted")];
 
 const derivedMetrics: MetricDef[] = [
-  derived("applicationsToHandle", "本年应办理申请数", "Applications to handle",
-    "本年新收 + 上年结转（总计列）。", "New applications plus those carried over (总计 column).",
-    "applications", "t3", both({ op: "sum", terms: toHandle })),
-  derived("organisationApplications", "法人或其他组织新收申请数", "New applications from organisations",
-    "本年新收中商业企业、科研机构、社会公益组织、法律服务机构和其他之和。", "New applications from all five kinds of organisation.",
-    "applications", "t3", both({ op: "sum", terms: t3ApplicantKeys.filter((k) => k !== "naturalPerson").map((k) => T("newReceived", k)) })),
-  derived("naturalPersonShare", "自然人申请占比", "Share of applications from individuals",
-    "本年新收中自然人申请 ÷ 本年新收总计。", "New applications from natural persons ÷ all new applications.",
-    "share", "t3", both({ op: "ratio", numerator: [T("newReceived", "naturalPerson")], denominator: [T("newReceived")] })),
-  derived("grantedInFullOrPart", "予以公开和部分公开数", "Disclosed in full or in part",
-    "（一）予以公开 + （二）部分公开（总计列）。", "Disclosed plus partly disclosed (总计 column).",
-    "applications", "t3", both({ op: "sum", terms: grantedRows })),
-  derived("grantedShare", "公开率（含部分公开）", "Share disclosed in full or in part",
-    "（予以公开 + 部分公开）÷（七）总计。", "(Disclosed + partly disclosed) ÷ all outcomes.",
-    "share", "t3", both({ op: "ratio", numerator: grantedRows, denominator: handled })),
-  derived("deniedTotal", "不予公开数", "Not disclosed",
-    "（三）不予公开各项之和。", "Sum of the eight reasons for not disclosing.",
-    "applications", "t3", both({ op: "sum", terms: leaves(deniedKeys, "denied") })),
-  derived("deniedShare", "不予公开占比", "Share not disclosed",
-    "（三）不予公开各项之和 ÷（七）总计。", "Not disclosed ÷ all outcomes.",
-    "share", "t3", both({ op: "ratio", numerator: leaves(deniedKeys, "denied"), denominator: handled })),
-  derived("unableTotal", "无法提供数", "Cannot be provided",
-    "（四）无法提供各项之和。", "Sum of the three reasons information cannot be provided.",
-    "applications", "t3", both({ op: "sum", terms: leaves(unableKeys, "unable") })),
-  derived("notHeldShare", "本机关不掌握占比", "Share not held by the agency",
-    "（四）1.本机关不掌握相关政府信息 ÷（七）总计。", "“Not held by this agency” ÷ all outcomes.",
-    "share", "t3", both({ op: "ratio", numerator: [T("unable.notHeld")], denominator: handled })),
-  derived("notProcessedTotal", "不予处理数", "Not processed",
-    "（五）不予处理各项之和。", "Sum of the five reasons for not processing.",
-    "applications", "t3", both({ op: "sum", terms: leaves(notProcessedKeys, "notProcessed") })),
-  derived("otherHandling", "其他处理数", "Other handling",
-    "2019年版（六）其他处理；2021年版（六）其他处理三项之和。", "2019: （六）其他处理; 2021: the sum of its three sub-rows.",
-    "applications", "t3",
-    { 2019: { op: "sum", terms: [T("otherHandling")] }, 2021: { op: "sum", terms: leaves(otherHandlingKeys2021, "other") } },
-    { comparability: "approximate", comparabilityNote: notes.other2019 }),
-  derived("otherHandlingShare", "其他处理占比", "Share of other handling",
-    "其他处理 ÷（七）总计（规则11使用2021年版（六）3.其他）。", "Other handling ÷ all outcomes.",
-    "share", "t3",
+  derived(
+    "applicationsToHandle",
+    "本年应办理申请数",
+    "Applications to handle",
+    "本年新收 + 上年结转（总计列）。",
+    "New applications plus those carried over (总计 column).",
+    "applications",
+    "t3",
+    both({ op: "sum", terms: toHandle }),
+  ),
+  derived(
+    "organisationApplications",
+    "法人或其他组织新收申请数",
+    "New applications from organisations",
+    "本年新收中商业企业、科研机构、社会公益组织、法律服务机构和其他之和。",
+    "New applications from all five kinds of organisation.",
+    "applications",
+    "t3",
+    both({ op: "sum", terms: t3ApplicantKeys.filter((k) => k !== "naturalPerson").map((k) => T("newReceived", k)) }),
+  ),
+  derived(
+    "naturalPersonShare",
+    "自然人申请占比",
+    "Share of applications from individuals",
+    "本年新收中自然人申请 ÷ 本年新收总计。",
+    "New applications from natural persons ÷ all new applications.",
+    "share",
+    "t3",
+    both({ op: "ratio", numerator: [T("newReceived", "naturalPerson")], denominator: [T("newReceived")] }),
+  ),
+  derived(
+    "grantedInFullOrPart",
+    "予以公开和部分公开数",
+    "Disclosed in full or in part",
+    "（一）予以公开 + （二）部分公开（总计列）。",
+    "Disclosed plus partly disclosed (总计 column).",
+    "applications",
+    "t3",
+    both({ op: "sum", terms: grantedRows }),
+  ),
+  derived(
+    "grantedShare",
+    "公开率（含部分公开）",
+    "Share disclosed in full or in part",
+    "（予以公开 + 部分公开）÷（七）总计。",
+    "(Disclosed + partly disclosed) ÷ all outcomes.",
+    "share",
+    "t3",
+    both({ op: "ratio", numerator: grantedRows, denominator: handled }),
+  ),
+  derived(
+    "deniedTotal",
+    "不予公开数",
+    "Not disclosed",
+    "（三）不予公开各项之和。",
+    "Sum of the eight reasons for not disclosing.",
+    "applications",
+    "t3",
+    both({ op: "sum", terms: leaves(deniedKeys, "denied") }),
+  ),
+  derived(
+    "deniedShare",
+    "不予公开占比",
+    "Share not disclosed",
+    "（三）不予公开各项之和 ÷（七）总计。",
+    "Not disclosed ÷ all outcomes.",
+    "share",
+    "t3",
+    both({ op: "ratio", numerator: leaves(deniedKeys, "denied"), denominator: handled }),
+  ),
+  derived(
+    "unableTotal",
+    "无法提供数",
+    "Cannot be provided",
+    "（四）无法提供各项之和。",
+    "Sum of the three reasons information cannot be provided.",
+    "applications",
+    "t3",
+    both({ op: "sum", terms: leaves(unableKeys, "unable") }),
+  ),
+  derived(
+    "notHeldShare",
+    "本机关不掌握占比",
+    "Share not held by the agency",
+    "（四）1.本机关不掌握相关政府信息 ÷（七）总计。",
+    "“Not held by this agency” ÷ all outcomes.",
+    "share",
+    "t3",
+    both({ op: "ratio", numerator: [T("unable.notHeld")], denominator: handled }),
+  ),
+  derived(
+    "notProcessedTotal",
+    "不予处理数",
+    "Not processed",
+    "（五）不予处理各项之和。",
+    "Sum of the five reasons for not processing.",
+    "applications",
+    "t3",
+    both({ op: "sum", terms: leaves(notProcessedKeys, "notProcessed") }),
+  ),
+  derived(
+    "otherHandling",
+    "其他处理数",
+    "Other handling",
+    "2019年版（六）其他处理；2021年版（六）其他处理三项之和。",
+    "2019: （六）其他处理; 2021: the sum of its three sub-rows.",
+    "applications",
+    "t3",
+    {
+      2019: { op: "sum", terms: [T("otherHandling")] },
+      2021: { op: "sum", terms: leaves(otherHandlingKeys2021, "other") },
+    },
+    { comparability: "approximate", comparabilityNote: notes.other2019 },
+  ),
+  derived(
+    "otherHandlingShare",
+    "其他处理占比",
+    "Share of other handling",
+    "其他处理 ÷（七）总计（规则11使用2021年版（六）3.其他）。",
+    "Other handling ÷ all outcomes.",
+    "share",
+    "t3",
     {
       2019: { op: "ratio", numerator: [T("otherHandling")], denominator: handled },
       2021: { op: "ratio", numerator: leaves(otherHandlingKeys2021, "other"), denominator: handled },
     },
-    { comparability: "approximate", comparabilityNote: notes.other2019 }),
-  derived("carriedForwardShare", "结转下年度占比", "Share carried forward",
-    "结转下年度继续办理 ÷（本年新收 + 上年结转）。", "Carried forward ÷ applications to handle.",
-    "share", "t3", both({ op: "ratio", numerator: [T("carriedForward")], denominator: toHandle })),
-  derived("litigationTotal", "行政诉讼数", "Lawsuits",
-    "未经复议直接起诉总计 + 复议后起诉总计。", "Suits filed directly plus suits filed after review.",
-    "cases", "t4", both({ op: "sum", terms: ["t4.suitDirect.total", "t4.suitAfterReview.total"] })),
-  derived("reviewAndLitigation", "行政复议和行政诉讼数", "Reviews and lawsuits",
-    "行政复议总计 + 行政诉讼总计。", "Administrative reviews plus lawsuits.",
-    "cases", "t4", both({ op: "sum", terms: ["t4.review.total", "t4.suitDirect.total", "t4.suitAfterReview.total"] })),
-  derived("reviewCorrectionRate", "行政复议纠错率", "Review correction rate",
-    "结果纠正 ÷（总计 − 尚未审结）：已审结复议中被纠正的比例。", "Corrected ÷ (total − pending): the share of concluded reviews that corrected the agency.",
-    "share", "t4", both({ op: "ratio", numerator: ["t4.review.corrected"], denominator: ["t4.review.upheld", "t4.review.corrected", "t4.review.other"] })),
-  derived("litigationCorrectionRate", "行政诉讼纠错率", "Litigation correction rate",
-    "两类诉讼结果纠正之和 ÷ 已审结诉讼数。", "Corrected ÷ concluded lawsuits (both kinds).",
-    "share", "t4", both({
+    { comparability: "approximate", comparabilityNote: notes.other2019 },
+  ),
+  derived(
+    "carriedForwardShare",
+    "结转下年度占比",
+    "Share carried forward",
+    "结转下年度继续办理 ÷（本年新收 + 上年结转）。",
+    "Carried forward ÷ applications to handle.",
+    "share",
+    "t3",
+    both({ op: "ratio", numerator: [T("carriedForward")], denominator: toHandle }),
+  ),
+  derived(
+    "litigationTotal",
+    "行政诉讼数",
+    "Lawsuits",
+    "未经复议直接起诉总计 + 复议后起诉总计。",
+    "Suits filed directly plus suits filed after review.",
+    "cases",
+    "t4",
+    both({ op: "sum", terms: ["t4.suitDirect.total", "t4.suitAfterReview.total"] }),
+  ),
+  derived(
+    "reviewAndLitigation",
+    "行政复议和行政诉讼数",
+    "Reviews and lawsuits",
+    "行政复议总计 + 行政诉讼总计。",
+    "Administrative reviews plus lawsuits.",
+    "cases",
+    "t4",
+    both({ op: "sum", terms: ["t4.review.total", "t4.suitDirect.total", "t4.suitAfterReview.total"] }),
+  ),
+  derived(
+    "reviewCorrectionRate",
+    "行政复议纠错率",
+    "Review correction rate",
+    "结果纠正 ÷（总计 − 尚未审结）：已审结复议中被纠正的比例。",
+    "Corrected ÷ (total − pending): the share of concluded reviews that corrected the agency.",
+    "share",
+    "t4",
+    both({
+      op: "ratio",
+      numerator: ["t4.review.corrected"],
+      denominator: ["t4.review.upheld", "t4.review.corrected", "t4.review.other"],
+    }),
+  ),
+  derived(
+    "litigationCorrectionRate",
+    "行政诉讼纠错率",
+    "Litigation correction rate",
+    "两类诉讼结果纠正之和 ÷ 已审结诉讼数。",
+    "Corrected ÷ concluded lawsuits (both kinds).",
+    "share",
+    "t4",
+    both({
       op: "ratio",
       numerator: ["t4.suitDirect.corrected", "t4.suitAfterReview.corrected"],
       denominator: ["upheld", "corrected", "other"].flatMap((k) => [`t4.suitDirect.${k}`, `t4.suitAfterReview.${k}`]),
-    })),
+    }),
+  ),
 ];
 
 const allMetrics: readonly MetricDef[] = [...buildCellMetrics(), ...derivedMetrics];
@@ -261,7 +404,9 @@ export function searchMetrics(query: string): MetricDef[] {
   const q = query.trim().toLowerCase().replace(/\s+/g, "");
   if (!q) return [...allMetrics];
   return allMetrics.filter((m) =>
-    [m.key, m.label.zh, m.label.en, m.description.zh, m.description.en].some((s) => s.toLowerCase().replace(/\s+/g, "").includes(q)),
+    [m.key, m.label.zh, m.label.en, m.description.zh, m.description.en].some((s) =>
+      s.toLowerCase().replace(/\s+/g, "").includes(q),
+    ),
   );
 }
 

@@ -28,11 +28,9 @@ export const extraMetricQualifiers = ["exact", "over", "about", "under"] as cons
 
 /** A figure the report states outside the template (e.g. items published on WeChat). */
 export const ExtraMetricSchema = z.object({
-  key: z
-    .string()
-    .regex(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)*$/, {
-      error: "must be a camelCase or dotted key, e.g. proactive.wechatPosts",
-    }),
+  key: z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)*$/, {
+    error: "must be a camelCase or dotted key, e.g. proactive.wechatPosts",
+  }),
   label: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
   unit: z.string().min(1).max(16).describe("Unit as written, e.g. 条, 件, 人, %"),
   value: z.number().finite(),

@@ -1,14 +1,7 @@
 import { z } from "zod";
 import { type Label, label } from "./label";
 
-export const sectionKeys = [
-  "overview",
-  "proactive",
-  "requests",
-  "reviewLitigation",
-  "problems",
-  "other",
-] as const;
+export const sectionKeys = ["overview", "proactive", "requests", "reviewLitigation", "problems", "other"] as const;
 export const SectionKeySchema = z.enum(sectionKeys);
 export type SectionKey = z.infer<typeof SectionKeySchema>;
 
@@ -33,17 +26,11 @@ export const tableSections = {
 } as const satisfies Partial<Record<SectionKey, "t2" | "t3" | "t4">>;
 
 export const SectionSchema = z.object({
-  heading: z
-    .string()
-    .min(1)
-    .nullable()
-    .describe("The heading as the report wrote it; null = the official heading."),
+  heading: z.string().min(1).nullable().describe("The heading as the report wrote it; null = the official heading."),
   text: z
     .string()
     .nullable()
-    .describe(
-      "Narrative text. For 二–四 the paragraphs written beside the table; null = the report has no text here.",
-    ),
+    .describe("Narrative text. For 二–四 the paragraphs written beside the table; null = the report has no text here."),
 });
 export type Section = z.infer<typeof SectionSchema>;
 

@@ -117,7 +117,10 @@ export function generateConsistentReport(opts: GeneratedReportOptions): Report {
     ...r,
     status: "draft",
     sections: {
-      overview: { heading: null, text: `${year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，推进政务公开工作。` },
+      overview: {
+        heading: null,
+        text: `${year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，推进政务公开工作。`,
+      },
       proactive: { heading: null, text: null },
       requests: { heading: null, text: null },
       reviewLitigation: { heading: null, text: null },

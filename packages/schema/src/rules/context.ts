@@ -1,4 +1,4 @@
-import { cellDef, cellName, getCell } from "../catalog";
+import { type CellValue, cellDef, cellName } from "../catalog";
 import type { Report } from "../report";
 import { t3ApplicantKeys } from "../tables/t3";
 import type { Finding, RuleId, Severity } from "./finding";
@@ -8,8 +8,12 @@ import type { Finding, RuleId, Severity } from "./finding";
  * counts as 0 (rule 6). In a legacy report a blank means the report never stated the figure, so
  * an equation with a blank term cannot be checked and is skipped.
  */
+export type CellValues = ReadonlyMap<string, CellValue>;
+
 export interface RuleContext {
   report: Report;
+  /** Every cell by path, read once (rules read cells thousands of times). */
+  values: CellValues;
   legacy: boolean;
   out: Finding[];
 }
@@ -25,8 +29,8 @@ export function makeFinding(
   return { ruleId, severity, message: { zh, en }, cells: [...cells], ...extra };
 }
 
-export function num(report: Report, path: string): number | null {
-  const v = getCell(report, path);
+export function num(values: CellValues, path: string): number | null {
+  const v = values.get(path);
   return typeof v === "number" ? v : null;
 }
 
@@ -37,7 +41,7 @@ export function num(report: Report, path: string): number | null {
 export function sumCells(ctx: RuleContext, paths: readonly string[]): number | null {
   let sum = 0;
   for (const p of paths) {
-    const v = num(ctx.report, p);
+    const v = num(ctx.values, p);
     if (v === null) {
       if (ctx.legacy) return null;
       continue;
@@ -49,9 +53,12 @@ export function sumCells(ctx: RuleContext, paths: readonly string[]): number | n
 
 /** A table-三 row's total as the table states it: 总计, or if blank the sum of its applicant cells. */
 export function t3RowTotal(ctx: RuleContext, row: string): number | null {
-  const total = num(ctx.report, `t3.${row}.total`);
+  const total = num(ctx.values, `t3.${row}.total`);
   if (total !== null) return total;
-  return sumCells(ctx, t3ApplicantKeys.map((c) => `t3.${row}.${c}`));
+  return sumCells(
+    ctx,
+    t3ApplicantKeys.map((c) => `t3.${row}.${c}`),
+  );
 }
 
 export function nameOf(report: Report, path: string): { zh: string; en: string } {

@@ -38,6 +38,8 @@ export interface NarrativeClaim {
 
 const NUM = "(\\d+)";
 const GAP = (n: number) => `[^，,。；;！？\\d]{0,${n}}?`;
+/** A gap that may not mention the other proceeding or a combined/"respectively" figure. */
+const GAP_EXCEPT = (n: number, words: string) => `(?:(?!${words})[^，,。；;！？\\d]){0,${n}}?`;
 const PAST_YEAR = /去年|上年(?!度?结转)|上一年(?!度?结转)|前年|同比|较\d{4}年/;
 
 interface Pattern {
@@ -49,24 +51,47 @@ interface Pattern {
 
 /** Order matters: earlier patterns mask the text they match from later ones. */
 const patterns: Pattern[] = [
-  { kind: "grantedOrPartial", re: new RegExp(`予以公开(?:及|和|与|、|或)部分公开(?:的)?(?:申请)?(?:共)?${NUM}件`, "g") },
+  {
+    kind: "grantedOrPartial",
+    re: new RegExp(`予以公开(?:及|和|与|、|或)部分公开(?:的)?(?:申请)?(?:共)?${NUM}件`, "g"),
+  },
   { kind: "carriedOver", re: new RegExp(`上一?年度?结转${GAP(10)}${NUM}件`, "g") },
   { kind: "carriedForward", re: new RegExp(`${NUM}件${GAP(12)}(?:结转|顺延)(?:到|至)?下一?年度?`, "g") },
   { kind: "carriedForward", re: new RegExp(`结转(?:到|至)?下一?年度?(?:继续办理)?${GAP(6)}${NUM}件`, "g") },
-  { kind: "received", re: new RegExp(`(?:收到|受理|接收|新收|接到)${GAP(20)}申请${GAP(6)}${NUM}件`, "g"), currentYearOnly: true },
-  { kind: "handled", re: new RegExp(`(?:办理|答复|办结|处理完成)${GAP(12)}申请${GAP(6)}${NUM}件`, "g"), currentYearOnly: true },
+  {
+    kind: "received",
+    re: new RegExp(`(?:收到|受理|接收|新收|接到)${GAP(20)}申请${GAP(6)}${NUM}件`, "g"),
+    currentYearOnly: true,
+  },
+  {
+    kind: "handled",
+    re: new RegExp(`(?:办理|答复|办结|处理完成)${GAP(12)}申请${GAP(6)}${NUM}件`, "g"),
+    currentYearOnly: true,
+  },
   { kind: "partiallyGranted", re: new RegExp(`部分公开(?:的)?(?:申请)?(?:共)?${NUM}件`, "g") },
   { kind: "denied", re: new RegExp(`不予公开(?:的)?(?:申请)?(?:共)?${NUM}件`, "g") },
   { kind: "granted", re: new RegExp(`予以公开(?:的)?(?:申请)?(?:共)?${NUM}件`, "g") },
   { kind: "unable", re: new RegExp(`无法提供(?:的)?(?:申请)?(?:共)?${NUM}件`, "g") },
   { kind: "notProcessed", re: new RegExp(`不予处理(?:的)?(?:申请)?(?:共)?${NUM}件`, "g") },
   { kind: "otherHandling", re: new RegExp(`其他处理(?:的)?(?:申请)?(?:共)?${NUM}件`, "g") },
-  { kind: "review", re: new RegExp(`行政复议${GAP(8)}${NUM}件`, "g"), currentYearOnly: true },
-  { kind: "litigation", re: new RegExp(`(?:行政)?诉讼${GAP(8)}${NUM}件`, "g"), currentYearOnly: true },
+  {
+    kind: "review",
+    re: new RegExp(`行政复议${GAP_EXCEPT(8, "诉讼|分别|共|合计")}${NUM}件`, "g"),
+    currentYearOnly: true,
+  },
+  {
+    kind: "litigation",
+    // Not when it continues "行政复议、行政诉讼…": that figure is the two together.
+    re: new RegExp(
+      `(?<!复议[、和及与])(?<!复议[、和及与]行政)(?:行政)?诉讼${GAP_EXCEPT(8, "复议|分别|共计|合计")}${NUM}件`,
+      "g",
+    ),
+    currentYearOnly: true,
+  },
 ];
 
 const DOC_RE = /(行政规范性文件|规范性文件|规章)(\d+)件/g;
-const VERB_RE = /制发|制定|出台|印发|制作|发布|公开|公布|废止|清理|修改|修订/g;
+const VERB_RE = /现行有效|制发|制定|出台|印发|制作|发布|公开|公布|废止|清理|修改|修订/g;
 
 function clauseAround(sentence: string, index: number): string {
   const start = Math.max(sentence.lastIndexOf("，", index), sentence.lastIndexOf(",", index)) + 1;
@@ -93,19 +118,35 @@ export function extractClaims(text: string, section: SectionKey): NarrativeClaim
       }
       masked = masked.replace(p.re, (s) => "□".repeat(s.length));
     }
-    for (const m of sentence.matchAll(DOC_RE)) {
-      const at = m.index ?? 0;
-      let verb: string | undefined;
-      for (const v of sentence.slice(0, at).matchAll(VERB_RE)) verb = v[0];
-      if (verb === undefined) continue;
-      claims.push({
-        kind: m[1] === "规章" ? "docsRules" : "docsNormative",
-        value: Number(m[2]),
-        quote: sentence.slice(Math.max(0, at - 12), at + m[0].length),
-        section,
-        verb,
-      });
+    // The verb governing a document count is the last one in its own clause; a clause that starts
+    // with the document type continues a list ("公开规章13件，行政规范性文件60件") and takes the
+    // verb of the clause before it.
+    const clauses = sentence.split(/[，,、]/);
+    let listVerb: string | undefined;
+    let offset = 0;
+    for (const clause of clauses) {
+      const verbs = [...clause.matchAll(VERB_RE)];
+      for (const m of clause.matchAll(DOC_RE)) {
+        const at = m.index ?? 0;
+        const before = verbs.filter((v) => (v.index ?? 0) < at);
+        const own = before[before.length - 1]?.[0];
+        const startsList = at === 0 || /^(?:其中)?$/.test(clause.slice(0, at));
+        const verb = own ?? (startsList ? listVerb : undefined);
+        if (verb === undefined) continue;
+        claims.push({
+          kind: m[1] === "规章" ? "docsRules" : "docsNormative",
+          value: Number(m[2]),
+          quote: clause.slice(0, at + m[0].length).trim() || m[0],
+          section,
+          verb,
+        });
+      }
+      const last = verbs[verbs.length - 1]?.[0];
+      listVerb = last ?? (DOC_RE.test(clause) ? listVerb : undefined);
+      DOC_RE.lastIndex = 0;
+      offset += clause.length + 1;
     }
+    void offset;
   }
   return claims;
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { cellDef, isCellPath } from "../catalog";
+import { cellDef, cellValues, isCellPath } from "../catalog";
 import type { DeadlineConfig } from "../deadlines";
 import { type Report, ReportSchema } from "../report";
 import {
@@ -51,7 +51,7 @@ export function validateReport(report: Report, options: ValidateOptions = {}): F
 }
 
 function runRules(report: Report, options: ValidateOptions, skipCells: ReadonlySet<string>): Finding[] {
-  const ctx: RuleContext = { report, legacy: report.layout === "legacy", out: [] };
+  const ctx: RuleContext = { report, values: cellValues(report), legacy: report.layout === "legacy", out: [] };
   const previous = options.previous ?? undefined;
   ruleEdition(ctx);
   ruleSections(ctx);
@@ -164,7 +164,7 @@ function setAt(target: unknown, path: readonly PropertyKey[], value: unknown): b
  * cell is read as blank), and then all rules run.
  */
 export function checkReport(input: unknown, options: ValidateOptions = {}): CheckResult {
-  let candidate: unknown = input === null || typeof input !== "object" ? input : structuredClone(input);
+  const candidate: unknown = input === null || typeof input !== "object" ? input : structuredClone(input);
   const cellFindings: Finding[] = [];
   const badCells = new Set<string>();
   for (let attempt = 0; attempt < 400; attempt++) {
@@ -187,17 +187,37 @@ export function checkReport(input: unknown, options: ValidateOptions = {}): Chec
         const money = def?.type === "money";
         const ruleId: RuleId = money ? "R05" : "R04";
         const name = nameOf({ edition } as Report, cellHit);
-        const raw = rest.slice(0, cellHit.split(".").length).reduce<unknown>(
-          (node, k) => (node as Record<PropertyKey, unknown> | null)?.[k as PropertyKey],
-          (candidate as { tables?: unknown }).tables,
-        );
+        const raw = rest
+          .slice(0, cellHit.split(".").length)
+          .reduce<unknown>(
+            (node, k) => (node as Record<PropertyKey, unknown> | null)?.[k as PropertyKey],
+            (candidate as { tables?: unknown }).tables,
+          );
+        badCells.add(cellHit);
+        if (raw === undefined) {
+          cellFindings.push(
+            makeFinding(
+              "R03",
+              "error",
+              `缺少单元格 ${name.zh}（tables.${cellHit}）：未填报请写 null。`,
+              `Cell ${name.en} (tables.${cellHit}) is missing: write null if it is not reported.`,
+              [cellHit],
+              { fields: [`tables.${cellHit}`] },
+            ),
+          );
+          repaired = setAt((candidate as { tables: unknown }).tables, cellHit.split("."), null) || repaired;
+          continue;
+        }
         cellFindings.push(
-          makeFinding(ruleId, "error",
+          makeFinding(
+            ruleId,
+            "error",
             `${name.zh} = ${JSON.stringify(raw)}：${money ? "金额应为不小于0的小数字符串及单位（元/万元）" : def?.type === "signed" ? "应为整数" : "应为不小于0的整数"}。`,
             `${name.en} = ${JSON.stringify(raw)}: ${money ? 'expected {"amount": "<decimal ≥ 0>", "unit": "元" | "万元"}' : def?.type === "signed" ? "expected a whole number" : "expected a whole number ≥ 0"}.`,
-            [cellHit], { values: { value: JSON.stringify(raw) ?? null } }),
+            [cellHit],
+            { values: { value: JSON.stringify(raw) ?? null } },
+          ),
         );
-        badCells.add(cellHit);
         repaired = setAt((candidate as { tables: unknown }).tables, cellHit.split("."), null) || repaired;
         continue;
       }

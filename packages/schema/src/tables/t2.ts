@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CountSchema, type CellType, MoneySchema, SignedCountSchema } from "../cells";
+import { type CellType, CountSchema, MoneySchema, SignedCountSchema } from "../cells";
 import { type Label, label } from "../label";
 
 /** Table 二 — 主动公开政府信息情况. Two very different editions. */
@@ -84,7 +84,7 @@ export const t2Layout2019: readonly T2SubTable[] = [
       col("publishedNew", "本年新公开数量", "Newly published this year"),
       col("publishedTotal", "对外公开总数量", "Total published"),
     ],
-    rows: [r("rules", "规章", "Rules (规章)"), r("normativeDocs", "规范性文件", "Normative documents")],
+    rows: [r("rules", "规章", "Government rules"), r("normativeDocs", "规范性文件", "Normative documents")],
   },
   {
     key: "art20item5",
@@ -99,7 +99,10 @@ export const t2Layout2019: readonly T2SubTable[] = [
     key: "art20item6",
     caption: label("第二十条第（六）项", "Article 20, item (6)"),
     columns: itemCols,
-    rows: [r("penalties", "行政处罚", "Administrative penalties"), r("coercion", "行政强制", "Administrative coercion")],
+    rows: [
+      r("penalties", "行政处罚", "Administrative penalties"),
+      r("coercion", "行政强制", "Administrative coercion"),
+    ],
   },
   {
     key: "art20item8",
@@ -130,7 +133,7 @@ export const t2Layout2021: readonly T2SubTable[] = [
       col("inForce", "现行有效件数", "In force"),
     ],
     rows: [
-      r("rules", "规章", "Rules (规章)"),
+      r("rules", "规章", "Government rules"),
       r("normativeDocs", "行政规范性文件", "Administrative normative documents"),
     ],
   },
@@ -144,7 +147,10 @@ export const t2Layout2021: readonly T2SubTable[] = [
     key: "art20item6",
     caption: label("第二十条第（六）项", "Article 20, item (6)"),
     columns: [decisionsCol],
-    rows: [r("penalties", "行政处罚", "Administrative penalties"), r("coercion", "行政强制", "Administrative coercion")],
+    rows: [
+      r("penalties", "行政处罚", "Administrative penalties"),
+      r("coercion", "行政强制", "Administrative coercion"),
+    ],
   },
   {
     key: "art20item8",

@@ -14,9 +14,7 @@ export const t3ColumnKeys = [
 ] as const;
 export type T3ColumnKey = (typeof t3ColumnKeys)[number];
 /** The six applicant columns (everything but 总计). */
-export const t3ApplicantKeys = t3ColumnKeys.filter(
-  (k): k is Exclude<T3ColumnKey, "total"> => k !== "total",
-);
+export const t3ApplicantKeys = t3ColumnKeys.filter((k): k is Exclude<T3ColumnKey, "total"> => k !== "total");
 export type T3ApplicantKey = (typeof t3ApplicantKeys)[number];
 
 export const t3ColumnLabels: Record<T3ColumnKey, Label> = {
@@ -121,8 +119,16 @@ const outcomesHead: T3Node[] = [
     label: label("（三）不予公开", "(3) Not disclosed"),
     children: [
       row("denied.stateSecret", "1.属于国家秘密", "1. State secret"),
-      row("denied.prohibitedByLaw", "2.其他法律行政法规禁止公开", "2. Disclosure prohibited by other laws or administrative regulations"),
-      row("denied.securityStability", "3.危及“三安全一稳定”", "3. Would endanger national, public or economic security or social stability"),
+      row(
+        "denied.prohibitedByLaw",
+        "2.其他法律行政法规禁止公开",
+        "2. Disclosure prohibited by other laws or administrative regulations",
+      ),
+      row(
+        "denied.securityStability",
+        "3.危及“三安全一稳定”",
+        "3. Would endanger national, public or economic security or social stability",
+      ),
       row("denied.thirdParty", "4.保护第三方合法权益", "4. Protecting a third party's lawful rights and interests"),
       row("denied.internalAffairs", "5.属于三类内部事务信息", "5. Internal affairs information (three kinds)"),
       row("denied.processInfo", "6.属于四类过程性信息", "6. Process information (four kinds)"),
@@ -136,7 +142,11 @@ const outcomesHead: T3Node[] = [
     label: label("（四）无法提供", "(4) Cannot be provided"),
     children: [
       row("unable.notHeld", "1.本机关不掌握相关政府信息", "1. This agency does not hold the information"),
-      row("unable.needsCreation", "2.没有现成信息需要另行制作", "2. No existing information; it would have to be created"),
+      row(
+        "unable.needsCreation",
+        "2.没有现成信息需要另行制作",
+        "2. No existing information; it would have to be created",
+      ),
       row("unable.unclearAfterCorrection", "3.补正后申请内容仍不明确", "3. Request still unclear after correction"),
     ],
   },
@@ -148,7 +158,11 @@ const outcomesHead: T3Node[] = [
       row("notProcessed.petitionComplaint", "1.信访举报投诉类申请", "1. Petition, report or complaint"),
       row("notProcessed.duplicate", "2.重复申请", "2. Repeat application"),
       row("notProcessed.publication", "3.要求提供公开出版物", "3. Request for a public publication"),
-      row("notProcessed.massRepeated", "4.无正当理由大量反复申请", "4. Large numbers of repeated requests without good reason"),
+      row(
+        "notProcessed.massRepeated",
+        "4.无正当理由大量反复申请",
+        "4. Large numbers of repeated requests without good reason",
+      ),
       row(
         "notProcessed.confirmOrReissue",
         "5.要求行政机关确认或重新出具已获取信息",

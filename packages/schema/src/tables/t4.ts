@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { CountSchema, cellObject } from "../cells";
 import { type Label, label } from "../label";
 
