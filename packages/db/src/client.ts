@@ -1,0 +1,112 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema/index";
+
+export type Schema = typeof schema;
+/** A drizzle database on either engine (PGlite or node-postgres): same schema, same SQL. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Anything that can run queries: the database or a transaction. */
+export type Executor = Database | Transaction;
+
+export interface DbConfig {
+  /** postgres://… — use PostgreSQL. Without it, embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** Optional read replica for portal reads (PostgreSQL only). */
+  readUrl?: string | undefined;
+  /** PGlite data directory (default ./data); ignored with databaseUrl. */
+  dataDir?: string | undefined;
+  /** PGlite in memory (tests). */
+  memory?: boolean | undefined;
+  /** PostgreSQL pool size (default 10). */
+  poolSize?: number | undefined;
+}
+
+export interface DbHandle {
+  kind: "pglite" | "postgres";
+  db: Database;
+  /** Reads that may go to a replica (the portal); the primary when there is none. */
+  readDb: Database;
+  /** Run one or more raw SQL statements (no parameters). */
+  exec(sql: string): Promise<void>;
+  /** A raw parameterised query; returns rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  migrate(): Promise<void>;
+  /** Readiness: a round trip to the database. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../migrations");
+
+export async function createDb(config: DbConfig = {}): Promise<DbHandle> {
+  if (config.databaseUrl) return createPostgres(config.databaseUrl, config);
+  return createPglite(config);
+}
+
+async function createPglite(config: DbConfig): Promise<DbHandle> {
+  let client: PGlite;
+  if (config.memory) {
+    client = new PGlite();
+  } else {
+    const dir = resolve(config.dataDir ?? "./data");
+    mkdirSync(dir, { recursive: true });
+    client = new PGlite(dir);
+  }
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return {
+    kind: "pglite",
+    db,
+    readDb: db,
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
+    migrate: async () => {
+      await migratePglite(db as never, { migrationsFolder });
+    },
+    ping: async () => (await client.query("select 1 as ok")).rows.length === 1,
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+async function createPostgres(url: string, config: DbConfig): Promise<DbHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: config.poolSize ?? 10 });
+  const readPool = config.readUrl ? new pg.Pool({ connectionString: config.readUrl, max: config.poolSize ?? 10 }) : null;
+  const db = drizzleNodePg({ client: pool, schema }) as unknown as Database;
+  const readDb = readPool ? (drizzleNodePg({ client: readPool, schema }) as unknown as Database) : db;
+  return {
+    kind: "postgres",
+    db,
+    readDb,
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+    migrate: async () => {
+      await migrateNodePg(db as never, { migrationsFolder });
+    },
+    ping: async () => {
+      try {
+        return (await pool.query("select 1 as ok")).rows.length === 1;
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      await pool.end();
+      await readPool?.end();
+    },
+  };
+}
