@@ -72,6 +72,7 @@ CREATE TABLE "agencies" (
 	"status" "agency_status" DEFAULT 'active' NOT NULL,
 	"successor_id" text,
 	"ended_on" date,
+	"tracked" boolean DEFAULT true NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -102,6 +103,7 @@ CREATE TABLE "audit_log" (
 --> statement-breakpoint
 CREATE TABLE "cell_comments" (
 	"id" text PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
 	"report_id" text NOT NULL,
 	"cell" text,
 	"section" text,

@@ -1,3 +1,4 @@
 export * from "./client";
 export * from "./schema/index";
-export { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, lt, lte, ne, not, or, sql } from "drizzle-orm";
+export { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, like, lt, lte, ne, not, or, type SQL, sql } from "drizzle-orm";
+export * from "./bulk";

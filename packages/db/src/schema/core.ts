@@ -2,6 +2,7 @@ import type { Acknowledgement, Finding, Report, SignOff, VersionChange } from "@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   date,
   index,
   integer,
@@ -59,6 +60,8 @@ export const agencies = pgTable(
     status: agencyStatusEnum("status").notNull().default("active"),
     successorId: text("successor_id").references((): AnyPgColumn => agencies.id),
     endedOn: date("ended_on"),
+    /** Counted by the compliance board (false for archives imported for reference). */
+    tracked: boolean("tracked").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [index("agencies_region_idx").on(t.regionCode), index("agencies_name_idx").on(t.name)],
@@ -238,6 +241,8 @@ export const cellComments = pgTable(
   "cell_comments",
   {
     id: text("id").primaryKey(),
+    /** Insertion order (several comments can share a timestamp). */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
     reportId: text("report_id")
       .notNull()
       .references(() => reports.id),

@@ -1,0 +1,10 @@
+export { type AuthConfig, type AuthPort, createAuth } from "./auth";
+export { type Context, createContext, type Deps, type Viewer } from "./context";
+export { DomainError } from "./errors";
+export { adminRouter, type AdminRouter } from "./routers/admin";
+export { portalRouter, type PortalRouter } from "./routers/portal";
+export { loadViewer } from "./services/admin";
+export { runScheduledPublications } from "./services/drafts";
+export { createCallerFactory } from "./trpc";
+export * as publishing from "./services/publishing";
+export { Deadlines } from "./services/shared";
