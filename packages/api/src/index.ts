@@ -8,3 +8,5 @@ export { runScheduledPublications } from "./services/drafts";
 export { createCallerFactory } from "./trpc";
 export * as publishing from "./services/publishing";
 export { Deadlines } from "./services/shared";
+export { bulkLoadReports, type BulkReport, importPublishedReport, indexAgencies } from "./services/imports";
+export { tsquerySource, tsvectorSource } from "./search-tokens";

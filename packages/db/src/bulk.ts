@@ -16,7 +16,7 @@ export function pgArray(values: readonly (string | number | null | undefined)[])
 
 export interface BulkColumn {
   name: string;
-  /** PostgreSQL type of the column, e.g. int, text, numeric, jsonb. */
+  /** PostgreSQL type of the column, e.g. int, text, numeric, jsonb; "tsvector" takes the text to index. */
   type: string;
 }
 
@@ -35,13 +35,17 @@ export async function bulkInsert(
   const chunk = options.chunk ?? 20_000;
   const returned: Record<string, unknown>[] = [];
   const names = sql.raw(columns.map((c) => `"${c.name}"`).join(", "));
-  const casts = sql.raw(columns.map((c, i) => (c.type === "jsonb" ? `c${i}::jsonb` : `c${i}`)).join(", "));
+  const casts = sql.raw(
+    columns
+      .map((c, i) => (c.type === "jsonb" ? `c${i}::jsonb` : c.type === "tsvector" ? `to_tsvector('simple', c${i})` : `c${i}`))
+      .join(", "),
+  );
   const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(", "));
   for (let start = 0; start < rows.length; start += chunk) {
     const part = rows.slice(start, start + chunk);
     const arrays = columns.map((col, c) => {
       const literal = pgArray(part.map((r) => r[c] ?? null));
-      return sql`${literal}::${sql.raw(col.type === "jsonb" ? "text" : col.type)}[]`;
+      return sql`${literal}::${sql.raw(col.type === "jsonb" || col.type === "tsvector" ? "text" : col.type)}[]`;
     });
     const result = await exec.execute(
       sql`INSERT INTO ${sql.raw(`"${table}"`)} (${names}) SELECT ${casts} FROM unnest(${sql.join(arrays, sql`, `)}) AS t(${aliases}) ${options.onConflict ?? sql``} ${options.returning ? sql`RETURNING ${options.returning}` : sql``}`,

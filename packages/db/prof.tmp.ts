@@ -1,0 +1,13 @@
+import { generateConsistentReport, seededRandom } from "@gongkai/schema/testing";
+import { demoAgencies, demoReports } from "./src/demo/index";
+let t = performance.now();
+const r = seededRandom(1);
+for (let i = 0; i < 2600; i++) generateConsistentReport({ edition: i % 2 ? 2019 : 2021, random: r, max: 30 });
+console.log("base ms", performance.now() - t);
+const agencies = demoAgencies();
+t = performance.now();
+demoReports({ agencies });
+console.log("all ms", performance.now() - t);
+t = performance.now();
+demoReports({ agencies });
+console.log("all ms (warm)", performance.now() - t);
