@@ -84,7 +84,12 @@ export function createAuth(db: DbHandle, config: AuthConfig) {
         { email: email.toLowerCase(), name, emailVerified: true },
         { method: "admin" },
       );
-      await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: hash });
+      await ctx.internalAdapter.linkAccount({
+        userId: user.id,
+        providerId: "credential",
+        accountId: user.id,
+        password: hash,
+      });
       return { id: user.id };
     },
     async revokeSessions(userId) {

@@ -1,12 +1,12 @@
 export { type AuthConfig, type AuthPort, createAuth } from "./auth";
 export { type Context, createContext, type Deps, type Viewer } from "./context";
 export { DomainError } from "./errors";
-export { adminRouter, type AdminRouter } from "./routers/admin";
-export { portalRouter, type PortalRouter } from "./routers/portal";
+export { type AdminRouter, adminRouter } from "./routers/admin";
+export { type PortalRouter, portalRouter } from "./routers/portal";
+export { tsquerySource, tsvectorSource } from "./search-tokens";
 export { loadViewer } from "./services/admin";
 export { runScheduledPublications } from "./services/drafts";
-export { createCallerFactory } from "./trpc";
+export { type BulkReport, bulkLoadReports, importPublishedReport, indexAgencies } from "./services/imports";
 export * as publishing from "./services/publishing";
 export { Deadlines } from "./services/shared";
-export { bulkLoadReports, type BulkReport, importPublishedReport, indexAgencies } from "./services/imports";
-export { tsquerySource, tsvectorSource } from "./search-tokens";
+export { createCallerFactory } from "./trpc";

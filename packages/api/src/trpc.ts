@@ -15,7 +15,9 @@ const t = initTRPC.context<Context>().create({
         stack: undefined,
         messageZh: domain?.zh ?? (zodError ? "输入不符合要求" : null),
         details: domain?.details ?? null,
-        issues: zodError ? zodError.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code })) : null,
+        issues: zodError
+          ? zodError.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code }))
+          : null,
       },
     };
   },
@@ -38,7 +40,11 @@ export const publicProcedure = t.procedure.use(mapErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first", cause: new DomainError("UNAUTHORIZED", "Sign in first", "请先登录") });
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: "Sign in first",
+      cause: new DomainError("UNAUTHORIZED", "Sign in first", "请先登录"),
+    });
   }
   return next({ ctx: { ...ctx, viewer: ctx.viewer as Viewer } });
 });

@@ -11,9 +11,26 @@ import { type AdminCaller, createWorld, type TestWorld } from "./harness";
  * agency and of another agency, oversight of the agency's region and of another region, platform
  * admin. Forgetting a role check makes one of these cells fail.
  */
-type Who = "anonymous" | "editorOwn" | "editorOther" | "approverOwn" | "approverOther" | "oversightOwn" | "oversightOther" | "admin";
+type Who =
+  | "anonymous"
+  | "editorOwn"
+  | "editorOther"
+  | "approverOwn"
+  | "approverOther"
+  | "oversightOwn"
+  | "oversightOther"
+  | "admin";
 type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
-const everyone: Who[] = ["anonymous", "editorOwn", "editorOther", "approverOwn", "approverOther", "oversightOwn", "oversightOther", "admin"];
+const everyone: Who[] = [
+  "anonymous",
+  "editorOwn",
+  "editorOther",
+  "approverOwn",
+  "approverOther",
+  "oversightOwn",
+  "oversightOther",
+  "admin",
+];
 
 let w: TestWorld;
 const viewers = {} as Record<Exclude<Who, "anonymous">, Viewer>;
@@ -31,11 +48,18 @@ beforeAll(async () => {
   await w.region("510000", "四川省");
   await w.region("330000", "浙江省");
   await w.agency({ id: "own-agency", name: "本机关", regionCode: "510000" });
-  for (let i = 0; i < ownAgencies; i++) await w.agency({ id: `own-${i}`, name: `本系统机关${i}`, regionCode: "510000" });
+  for (let i = 0; i < ownAgencies; i++)
+    await w.agency({ id: `own-${i}`, name: `本系统机关${i}`, regionCode: "510000" });
   await w.agency({ id: "other-agency", name: "外省机关", regionCode: "330000" });
   const own = ["own-agency", ...Array.from({ length: ownAgencies }, (_, i) => `own-${i}`)];
-  viewers.editorOwn = await w.user("本机关编辑", own.map((agencyId) => ({ role: "editor" as const, agencyId })));
-  viewers.approverOwn = await w.user("本机关审核", own.map((agencyId) => ({ role: "approver" as const, agencyId })));
+  viewers.editorOwn = await w.user(
+    "本机关编辑",
+    own.map((agencyId) => ({ role: "editor" as const, agencyId })),
+  );
+  viewers.approverOwn = await w.user(
+    "本机关审核",
+    own.map((agencyId) => ({ role: "approver" as const, agencyId })),
+  );
   viewers.editorOther = await w.user("外机关编辑", [{ role: "editor", agencyId: "other-agency" }]);
   viewers.approverOther = await w.user("外机关审核", [{ role: "approver", agencyId: "other-agency" }]);
   viewers.oversightOwn = await w.user("四川监督", [{ role: "oversight", regionCode: "510000" }]);
@@ -48,25 +72,50 @@ afterAll(async () => {
 });
 
 /** A report of own-agency in a given state, inserted directly (the workflow itself is tested elsewhere). */
-async function reportIn(state: "draft" | "submitted" | "approved" | "published"): Promise<{ id: string; lockVersion: number }> {
+async function reportIn(
+  state: "draft" | "submitted" | "approved" | "published",
+): Promise<{ id: string; lockVersion: number }> {
   const { agencyId, year } = nextSlot();
   if (state === "published") {
-    const id = await w.publish({ editor: viewers.editorOwn, approver: viewers.approverOwn, agencyId, year, content: (d) => consistentContent(d, year) });
-    const [row] = await w.handle.query<{ lock_version: number }>("select lock_version from reports where id = $1", [id]);
+    const id = await w.publish({
+      editor: viewers.editorOwn,
+      approver: viewers.approverOwn,
+      agencyId,
+      year,
+      content: (d) => consistentContent(d, year),
+    });
+    const [row] = await w.handle.query<{ lock_version: number }>("select lock_version from reports where id = $1", [
+      id,
+    ]);
     return { id, lockVersion: row?.lock_version ?? 0 };
   }
   const draft = await w.admin(viewers.editorOwn).reports.create({ agencyId, year });
   const content = consistentContent(draft.content, year);
   const id = draft.id;
-  await w.handle.db.update(reports).set({ content: { ...content, sections: { ...content.sections, other: { heading: null, text: "本年度未收取信息处理费。" } } }, state }).where(eqId(id));
+  await w.handle.db
+    .update(reports)
+    .set({
+      content: {
+        ...content,
+        sections: { ...content.sections, other: { heading: null, text: "本年度未收取信息处理费。" } },
+      },
+      state,
+    })
+    .where(eqId(id));
   return { id, lockVersion: draft.lockVersion };
 }
+
 import { eq } from "@gongkai/db";
+
 const eqId = (id: string) => eq(reports.id, id);
 
 const acksFor = async (id: string) => {
   const findings = await w.admin(viewers.admin).reports.validate({ id });
-  return [...new Set(findings.filter((f) => f.severity === "warning").map((f) => f.ruleId))].map((ruleId) => ({ ruleId, cells: [] as string[], note: "已核实" }));
+  return [...new Set(findings.filter((f) => f.severity === "warning").map((f) => f.ruleId))].map((ruleId) => ({
+    ruleId,
+    cells: [] as string[],
+    note: "已核实",
+  }));
 };
 
 interface Case {
@@ -76,15 +125,45 @@ interface Case {
 }
 
 const onlyAdmin = { default: "FORBIDDEN" as Outcome, admin: "ok" as Outcome };
-const readersOfSubmitted = { default: "NOT_FOUND" as Outcome, editorOwn: "ok" as Outcome, approverOwn: "ok" as Outcome, oversightOwn: "ok" as Outcome, admin: "ok" as Outcome };
+const readersOfSubmitted = {
+  default: "NOT_FOUND" as Outcome,
+  editorOwn: "ok" as Outcome,
+  approverOwn: "ok" as Outcome,
+  oversightOwn: "ok" as Outcome,
+  admin: "ok" as Outcome,
+};
 
 const cases: Case[] = [
   { name: "me", expect: { default: "ok" }, call: (api) => api.me() },
   { name: "reports.list", expect: { default: "ok" }, call: (api) => api.reports.list({}) },
-  { name: "reports.create", expect: { default: "FORBIDDEN", editorOwn: "ok", editorOther: "NOT_FOUND", approverOther: "NOT_FOUND", oversightOwn: "NOT_FOUND", oversightOther: "NOT_FOUND", admin: "NOT_FOUND" }, call: (api) => api.reports.create({ agencyId: "own-agency", year: 2019 + seq++ }) },
-  { name: "reports.get (draft)", expect: { default: "NOT_FOUND", editorOwn: "ok", approverOwn: "ok", admin: "ok" }, call: async (api) => api.reports.get({ id: (await reportIn("draft")).id }) },
-  { name: "reports.get (submitted)", expect: readersOfSubmitted, call: async (api) => api.reports.get({ id: (await reportIn("submitted")).id }) },
-  { name: "reports.validate (draft)", expect: { default: "NOT_FOUND", editorOwn: "ok", approverOwn: "ok", admin: "ok" }, call: async (api) => api.reports.validate({ id: (await reportIn("draft")).id }) },
+  {
+    name: "reports.create",
+    expect: {
+      default: "FORBIDDEN",
+      editorOwn: "ok",
+      editorOther: "NOT_FOUND",
+      approverOther: "NOT_FOUND",
+      oversightOwn: "NOT_FOUND",
+      oversightOther: "NOT_FOUND",
+      admin: "NOT_FOUND",
+    },
+    call: (api) => api.reports.create({ agencyId: "own-agency", year: 2019 + seq++ }),
+  },
+  {
+    name: "reports.get (draft)",
+    expect: { default: "NOT_FOUND", editorOwn: "ok", approverOwn: "ok", admin: "ok" },
+    call: async (api) => api.reports.get({ id: (await reportIn("draft")).id }),
+  },
+  {
+    name: "reports.get (submitted)",
+    expect: readersOfSubmitted,
+    call: async (api) => api.reports.get({ id: (await reportIn("submitted")).id }),
+  },
+  {
+    name: "reports.validate (draft)",
+    expect: { default: "NOT_FOUND", editorOwn: "ok", approverOwn: "ok", admin: "ok" },
+    call: async (api) => api.reports.validate({ id: (await reportIn("draft")).id }),
+  },
   {
     name: "reports.save (draft)",
     expect: { default: "NOT_FOUND", editorOwn: "ok", approverOwn: "FORBIDDEN", admin: "FORBIDDEN" },
@@ -104,7 +183,13 @@ const cases: Case[] = [
   },
   {
     name: "reports.approve (submitted)",
-    expect: { ...readersOfSubmitted, approverOwn: "ok", editorOwn: "FORBIDDEN", oversightOwn: "FORBIDDEN", admin: "FORBIDDEN" },
+    expect: {
+      ...readersOfSubmitted,
+      approverOwn: "ok",
+      editorOwn: "FORBIDDEN",
+      oversightOwn: "FORBIDDEN",
+      admin: "FORBIDDEN",
+    },
     call: async (api) => {
       const r = await reportIn("submitted");
       return api.reports.approve({ id: r.id, lockVersion: r.lockVersion });
@@ -112,7 +197,13 @@ const cases: Case[] = [
   },
   {
     name: "reports.sendBack (submitted)",
-    expect: { ...readersOfSubmitted, approverOwn: "ok", editorOwn: "FORBIDDEN", oversightOwn: "FORBIDDEN", admin: "FORBIDDEN" },
+    expect: {
+      ...readersOfSubmitted,
+      approverOwn: "ok",
+      editorOwn: "FORBIDDEN",
+      oversightOwn: "FORBIDDEN",
+      admin: "FORBIDDEN",
+    },
     call: async (api) => {
       const r = await reportIn("submitted");
       return api.reports.sendBack({ id: r.id, lockVersion: r.lockVersion, message: "请修改", comments: [] });
@@ -120,7 +211,13 @@ const cases: Case[] = [
   },
   {
     name: "reports.publish (approved)",
-    expect: { ...readersOfSubmitted, approverOwn: "ok", editorOwn: "FORBIDDEN", oversightOwn: "FORBIDDEN", admin: "FORBIDDEN" },
+    expect: {
+      ...readersOfSubmitted,
+      approverOwn: "ok",
+      editorOwn: "FORBIDDEN",
+      oversightOwn: "FORBIDDEN",
+      admin: "FORBIDDEN",
+    },
     call: async (api) => {
       const r = await reportIn("approved");
       return api.reports.publish({ id: r.id, lockVersion: r.lockVersion, acknowledgements: await acksFor(r.id) });
@@ -128,15 +225,26 @@ const cases: Case[] = [
   },
   {
     name: "reports.correct (published)",
-    expect: { ...readersOfSubmitted, approverOwn: "ok", editorOwn: "FORBIDDEN", oversightOwn: "FORBIDDEN", admin: "FORBIDDEN" },
+    expect: {
+      ...readersOfSubmitted,
+      approverOwn: "ok",
+      editorOwn: "FORBIDDEN",
+      oversightOwn: "FORBIDDEN",
+      admin: "FORBIDDEN",
+    },
     call: async (api) => api.reports.correct({ id: (await reportIn("published")).id, reason: "更正统计口径错误" }),
   },
   {
     name: "comments.add",
     expect: { ...readersOfSubmitted, admin: "FORBIDDEN" },
-    call: async (api) => api.comments.add({ reportId: (await reportIn("submitted")).id, cell: "t3.granted.total", body: "请核对" }),
+    call: async (api) =>
+      api.comments.add({ reportId: (await reportIn("submitted")).id, cell: "t3.granted.total", body: "请核对" }),
   },
-  { name: "comments.list", expect: readersOfSubmitted, call: async (api) => api.comments.list({ reportId: (await reportIn("submitted")).id }) },
+  {
+    name: "comments.list",
+    expect: readersOfSubmitted,
+    call: async (api) => api.comments.list({ reportId: (await reportIn("submitted")).id }),
+  },
   {
     name: "comments.resolve",
     expect: { ...readersOfSubmitted, admin: "FORBIDDEN" },
@@ -149,9 +257,20 @@ const cases: Case[] = [
   {
     name: "agencies.create",
     expect: onlyAdmin,
-    call: (api) => api.agencies.create({ id: `new-agency-${seq++}`, name: "新设机关", regionCode: "510000", level: "provincial", kind: "department" }),
+    call: (api) =>
+      api.agencies.create({
+        id: `new-agency-${seq++}`,
+        name: "新设机关",
+        regionCode: "510000",
+        level: "provincial",
+        kind: "department",
+      }),
   },
-  { name: "agencies.update", expect: onlyAdmin, call: (api) => api.agencies.update({ id: "own-agency", kind: "department" }) },
+  {
+    name: "agencies.update",
+    expect: onlyAdmin,
+    call: (api) => api.agencies.update({ id: "own-agency", kind: "department" }),
+  },
   {
     name: "agencies.rename",
     expect: onlyAdmin,
@@ -186,7 +305,13 @@ const cases: Case[] = [
   {
     name: "users.invite",
     expect: onlyAdmin,
-    call: (api) => api.users.invite({ email: `invitee${seq++}@example.gov.cn`, name: "新用户", password: "a-long-enough-password", membership: { role: "editor", agencyId: "own-agency" } }),
+    call: (api) =>
+      api.users.invite({
+        email: `invitee${seq++}@example.gov.cn`,
+        name: "新用户",
+        password: "a-long-enough-password",
+        membership: { role: "editor", agencyId: "own-agency" },
+      }),
   },
   {
     name: "users.setRoles",
@@ -204,8 +329,16 @@ const cases: Case[] = [
       return api.users.setActive({ userId: u.id, active: false });
     },
   },
-  { name: "audit.list", expect: { default: "FORBIDDEN", oversightOwn: "ok", oversightOther: "ok", admin: "ok" }, call: (api) => api.audit.list({}) },
-  { name: "compliance.board", expect: { default: "FORBIDDEN", oversightOwn: "ok", oversightOther: "ok", admin: "ok" }, call: (api) => api.compliance.board({ year: 2024 }) },
+  {
+    name: "audit.list",
+    expect: { default: "FORBIDDEN", oversightOwn: "ok", oversightOther: "ok", admin: "ok" },
+    call: (api) => api.audit.list({}),
+  },
+  {
+    name: "compliance.board",
+    expect: { default: "FORBIDDEN", oversightOwn: "ok", oversightOther: "ok", admin: "ok" },
+    call: (api) => api.compliance.board({ year: 2024 }),
+  },
 ];
 
 describe("admin API authorisation matrix", () => {

@@ -3,7 +3,12 @@ import { generateConsistentReport, seededRandom } from "@gongkai/schema/testing"
 
 /** A consistent report for the draft's agency and year (keeps the draft's envelope). */
 export function consistentContent(draft: Report, seed = 1, overview?: string): Report {
-  const generated = generateConsistentReport({ edition: draft.edition, random: seededRandom(seed), agency: draft.agency, year: draft.year });
+  const generated = generateConsistentReport({
+    edition: draft.edition,
+    random: seededRandom(seed),
+    agency: draft.agency,
+    year: draft.year,
+  });
   // Keep last year's carry-over if the draft was prefilled, and rebalance 本年新收 so rule 9 holds.
   let r: Report = { ...generated, title: draft.title, status: draft.status, publicationDate: draft.publicationDate };
   for (const col of ["naturalPerson", "commercial", "research", "socialWelfare", "legalService", "otherOrg", "total"]) {

@@ -50,10 +50,23 @@ export interface TestWorld {
   admin(viewer: Viewer | null): AdminCaller;
   context(viewer: Viewer | null): Context;
   region(code: string, name: string, parentCode?: string | null): Promise<void>;
-  agency(input: { id: string; name: string; regionCode: string; level?: AgencyLevel; kind?: AgencyKind; tracked?: boolean }): Promise<string>;
+  agency(input: {
+    id: string;
+    name: string;
+    regionCode: string;
+    level?: AgencyLevel;
+    kind?: AgencyKind;
+    tracked?: boolean;
+  }): Promise<string>;
   user(name: string, roles: { role: Role; agencyId?: string; regionCode?: string }[]): Promise<Viewer>;
   /** Create → save (content) → submit → approve → publish, through the real services. */
-  publish(input: { editor: Viewer; approver: Viewer; agencyId: string; year: number; content: (draft: Report) => Report }): Promise<string>;
+  publish(input: {
+    editor: Viewer;
+    approver: Viewer;
+    agencyId: string;
+    year: number;
+    content: (draft: Report) => Report;
+  }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -66,7 +79,11 @@ export type AdminCaller = ReturnType<typeof adminCaller>;
 export async function createWorld(options: { now?: string } = {}): Promise<TestWorld> {
   const { handle, drop } = await freshDatabase();
   let now = new Date(options.now ?? "2025-06-01T08:00:00Z");
-  const { port } = createAuth(handle, { secret: "test-secret-test-secret-test-secret", baseURL: "http://localhost", rateLimit: false });
+  const { port } = createAuth(handle, {
+    secret: "test-secret-test-secret-test-secret",
+    baseURL: "http://localhost",
+    rateLimit: false,
+  });
   const deps: Deps = { db: handle, auth: port, now: () => new Date(now) };
   let userCount = 0;
   const world: TestWorld = {
@@ -83,14 +100,22 @@ export async function createWorld(options: { now?: string } = {}): Promise<TestW
       await handle.db.insert(regions).values({ code, name, parentCode, level }).onConflictDoNothing();
     },
     async agency({ id, name, regionCode, level = "provincial", kind = "department", tracked = true }) {
-      await handle.db.insert(agencies).values({ id, name, regionCode, level, kind, tracked, createdAt: new Date("2018-01-01T00:00:00Z") });
+      await handle.db
+        .insert(agencies)
+        .values({ id, name, regionCode, level, kind, tracked, createdAt: new Date("2018-01-01T00:00:00Z") });
       return id;
     },
     async user(name, roles) {
       userCount++;
-      const { id } = await port.createUser({ email: `user${userCount}-${randomBytes(3).toString("hex")}@example.gov.cn`, name, password });
+      const { id } = await port.createUser({
+        email: `user${userCount}-${randomBytes(3).toString("hex")}@example.gov.cn`,
+        name,
+        password,
+      });
       for (const r of roles) {
-        await handle.db.insert(memberships).values({ userId: id, role: r.role, agencyId: r.agencyId ?? null, regionCode: r.regionCode ?? null });
+        await handle.db
+          .insert(memberships)
+          .values({ userId: id, role: r.role, agencyId: r.agencyId ?? null, regionCode: r.regionCode ?? null });
       }
       const viewer = await loadViewer(handle.db, id);
       if (!viewer) throw new Error("user not created");
@@ -99,10 +124,22 @@ export async function createWorld(options: { now?: string } = {}): Promise<TestW
     async publish({ editor, approver, agencyId, year, content }) {
       const a = world.admin(editor);
       const draft = await a.reports.create({ agencyId, year });
-      const saved = await a.reports.save({ id: draft.id, lockVersion: draft.lockVersion, content: content(draft.content) });
+      const saved = await a.reports.save({
+        id: draft.id,
+        lockVersion: draft.lockVersion,
+        content: content(draft.content),
+      });
       const warnings = saved.findings.filter((f) => f.severity === "warning");
-      const acks = [...new Set(warnings.map((w) => w.ruleId))].map((ruleId) => ({ ruleId, cells: [], note: "已核实 / checked" }));
-      const submitted = await a.reports.submit({ id: draft.id, lockVersion: saved.lockVersion, acknowledgements: acks });
+      const acks = [...new Set(warnings.map((w) => w.ruleId))].map((ruleId) => ({
+        ruleId,
+        cells: [],
+        note: "已核实 / checked",
+      }));
+      const submitted = await a.reports.submit({
+        id: draft.id,
+        lockVersion: saved.lockVersion,
+        acknowledgements: acks,
+      });
       const b = world.admin(approver);
       const approved = await b.reports.approve({ id: draft.id, lockVersion: submitted.lockVersion });
       await b.reports.publish({ id: draft.id, lockVersion: approved.lockVersion, acknowledgements: acks });

@@ -7,7 +7,9 @@ import { bulkLoadReports, importPublishedReport, indexAgencies } from "../src/se
 import { createWorld, type TestWorld } from "./harness";
 
 const fixture = (name: string): Report =>
-  ReportSchema.parse(JSON.parse(readFileSync(new URL(`../../schema/test/fixtures/${name}.json`, import.meta.url), "utf8")));
+  ReportSchema.parse(
+    JSON.parse(readFileSync(new URL(`../../schema/test/fixtures/${name}.json`, import.meta.url), "utf8")),
+  );
 
 let w: TestWorld;
 
@@ -25,11 +27,30 @@ beforeAll(async () => {
     await w.region(code, name, parent);
   }
   await w.agency({ id: "sc-emergency-management", name: "四川省应急管理厅", regionCode: "510000", tracked: false });
-  await w.agency({ id: "pingtan", name: "平潭综合实验区", regionCode: "350128", level: "prefecture", kind: "consolidated", tracked: false });
-  await w.agency({ id: "sh-government-office", name: "上海市人民政府办公厅", regionCode: "310000", kind: "government_office", tracked: false });
+  await w.agency({
+    id: "pingtan",
+    name: "平潭综合实验区",
+    regionCode: "350128",
+    level: "prefecture",
+    kind: "consolidated",
+    tracked: false,
+  });
+  await w.agency({
+    id: "sh-government-office",
+    name: "上海市人民政府办公厅",
+    regionCode: "310000",
+    kind: "government_office",
+    tracked: false,
+  });
   await w.agency({ id: "cd-edu", name: "成都市教育局", regionCode: "510100", level: "prefecture" });
   await w.agency({ id: "jj-gov", name: "锦江区人民政府", regionCode: "510104", level: "county", kind: "consolidated" });
-  await w.handle.db.insert(agencyEvents).values({ agencyId: "cd-edu", kind: "renamed", date: "2021-03-01", fromName: "成都市教育委员会", toName: "成都市教育局" });
+  await w.handle.db.insert(agencyEvents).values({
+    agencyId: "cd-edu",
+    kind: "renamed",
+    date: "2021-03-01",
+    fromName: "成都市教育委员会",
+    toName: "成都市教育局",
+  });
   await indexAgencies(w.handle.db, [
     { id: "sc-emergency-management", name: "四川省应急管理厅", regionName: "四川省", formerNames: [] },
     { id: "pingtan", name: "平潭综合实验区", regionName: "平潭县", formerNames: [] },
@@ -46,9 +67,17 @@ beforeAll(async () => {
     ["jj-gov", "锦江区人民政府", "510104", "county", "consolidated"],
   ] as const) {
     for (const year of [2021, 2022, 2023, 2024]) {
-      const content = generateConsistentReport({ edition: 2021, random: seededRandom(year), year, agency: { id, name, regionCode, level, kind } });
+      const content = generateConsistentReport({
+        edition: 2021,
+        random: seededRandom(year),
+        year,
+        agency: { id, name, regionCode, level, kind },
+      });
       const draft = id === "cd-edu" && year === 2024;
-      items.push({ content: { ...content, publicationDate: draft ? null : `${year + 1}-01-${id === "jj-gov" ? "15" : "28"}` }, state: draft ? ("draft" as const) : ("published" as const) });
+      items.push({
+        content: { ...content, publicationDate: draft ? null : `${year + 1}-01-${id === "jj-gov" ? "15" : "28"}` },
+        state: draft ? ("draft" as const) : ("published" as const),
+      });
     }
   }
   await bulkLoadReports(w.handle, items);
@@ -71,7 +100,9 @@ describe("portal", () => {
     expect(inSichuan.items.map((a) => a.id).sort()).toEqual(["cd-edu", "jj-gov", "sc-emergency-management"]);
     expect((await w.portal().agencies.list({ query: "应急" })).items.map((a) => a.name)).toEqual(["四川省应急管理厅"]);
     const edu = await w.portal().agencies.byId({ id: "cd-edu" });
-    expect(edu.events).toEqual([expect.objectContaining({ kind: "renamed", fromName: "成都市教育委员会", toName: "成都市教育局" })]);
+    expect(edu.events).toEqual([
+      expect.objectContaining({ kind: "renamed", fromName: "成都市教育委员会", toName: "成都市教育局" }),
+    ]);
     await expect(w.portal().agencies.byId({ id: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -80,10 +111,19 @@ describe("portal", () => {
     expect(all.total).toBe(11);
     expect(all.items.some((r) => r.agency.id === "cd-edu" && r.year === 2024)).toBe(false);
     const withErrors = await w.portal().reports.list({ quality: "errors" });
-    expect(withErrors.items.map((r) => `${r.agency.id} ${r.year}`).sort()).toEqual(["pingtan 2020", "sh-government-office 2019"]);
+    expect(withErrors.items.map((r) => `${r.agency.id} ${r.year}`).sort()).toEqual([
+      "pingtan 2020",
+      "sh-government-office 2019",
+    ]);
     const sichuan2019 = await w.portal().reports.list({ regionPrefix: "51", year: 2019 });
     expect(sichuan2019.items.map((r) => r.agency.name)).toEqual(["四川省应急管理厅"]);
-    expect(sichuan2019.items[0]).toMatchObject({ edition: 2019, quality: "warnings", onTime: true, publicationDate: "2020-01-20", deadline: "2020-01-31" });
+    expect(sichuan2019.items[0]).toMatchObject({
+      edition: 2019,
+      quality: "warnings",
+      onTime: true,
+      publicationDate: "2020-01-20",
+      deadline: "2020-01-31",
+    });
     const page2 = await w.portal().reports.list({ pageSize: 4, page: 2, sort: "year_asc" });
     expect(page2.items).toHaveLength(4);
     expect(page2.total).toBe(11);
@@ -97,7 +137,9 @@ describe("portal", () => {
     expect(r.findings.filter((f) => f.ruleId === "R08")).toHaveLength(2);
     expect(r.summary).toMatchObject({ quality: "errors", errors: 2, onTime: true, deadline: "2021-03-10" });
     expect(r.versions).toHaveLength(1);
-    await expect(w.portal().reports.get({ agencyId: "cd-edu", year: 2024 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(w.portal().reports.get({ agencyId: "cd-edu", year: 2024 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("serves the metric catalogue and series by year, region and level", async () => {
@@ -105,10 +147,19 @@ describe("portal", () => {
     expect(catalog.find((m) => m.key === "derived.grantedShare")?.label.zh).toBe("公开率（含部分公开）");
     const byYear = await w.portal().metrics.series({ metric: "t3.newReceived.total", groupBy: "year" });
     const y2024 = byYear.points.find((p) => p.key === "2024");
-    const expected2024 = 218 + (generateConsistentReport({ edition: 2021, random: seededRandom(2024), year: 2024, agency: { id: "jj-gov", name: "x", regionCode: "510104", level: "county", kind: "consolidated" } }).tables.t3.newReceived.total ?? 0);
+    const expected2024 =
+      218 +
+      (generateConsistentReport({
+        edition: 2021,
+        random: seededRandom(2024),
+        year: 2024,
+        agency: { id: "jj-gov", name: "x", regionCode: "510104", level: "county", kind: "consolidated" },
+      }).tables.t3.newReceived.total ?? 0);
     expect(y2024).toMatchObject({ value: expected2024, reports: 2, reportsWithValue: 2 });
     expect(byYear.points.find((p) => p.key === "2019")).toMatchObject({ value: 864, reports: 2 });
-    const byProvince = await w.portal().metrics.series({ metric: "t3.newReceived.total", groupBy: "region", years: [2019] });
+    const byProvince = await w
+      .portal()
+      .metrics.series({ metric: "t3.newReceived.total", groupBy: "region", years: [2019] });
     expect(byProvince.points.map((p) => [p.key, p.label.zh, p.value])).toEqual([
       ["310000", "上海市", 859],
       ["510000", "四川省", 5],
@@ -117,18 +168,42 @@ describe("portal", () => {
     expect(fees.points).toEqual([expect.objectContaining({ key: "350100", value: "18651.06", reportsWithValue: 1 })]);
     const share = await w.portal().metrics.series({ metric: "derived.grantedShare", groupBy: "level", years: [2024] });
     expect(share.points.find((p) => p.key === "prefecture")?.value).toBeCloseTo(100 / 218, 10);
-    const counties = await w.portal().metrics.series({ metric: "t3.newReceived.total", groupBy: "region", regionPrefix: "5101" });
+    const counties = await w
+      .portal()
+      .metrics.series({ metric: "t3.newReceived.total", groupBy: "region", regionPrefix: "5101" });
     expect(counties.points.map((p) => p.key)).toEqual(["510100", "510104"]);
     await expect(w.portal().metrics.series({ metric: "nope" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("compares agencies across years, null where there is no report or the edition lacks the metric", async () => {
-    const c = await w.portal().metrics.compare({ agencyIds: ["pingtan", "sc-emergency-management"], years: [2019, 2020, 2024], metrics: ["t3.newReceived.total", "t3.otherHandling.total", "derived.grantedShare", "t2.fees.amount"] });
+    const c = await w.portal().metrics.compare({
+      agencyIds: ["pingtan", "sc-emergency-management"],
+      years: [2019, 2020, 2024],
+      metrics: ["t3.newReceived.total", "t3.otherHandling.total", "derived.grantedShare", "t2.fees.amount"],
+    });
     const row = (a: string, y: number) => c.rows.find((r) => r.agencyId === a && r.year === y)?.values;
-    expect(row("pingtan", 2020)).toEqual({ "t3.newReceived.total": 21, "t3.otherHandling.total": 4, "derived.grantedShare": 13 / 21, "t2.fees.amount": null });
-    expect(row("pingtan", 2024)).toMatchObject({ "t3.newReceived.total": 218, "t3.otherHandling.total": null, "t2.fees.amount": "18651.06" });
-    expect(row("pingtan", 2019)).toEqual({ "t3.newReceived.total": null, "t3.otherHandling.total": null, "derived.grantedShare": null, "t2.fees.amount": null });
-    expect(row("sc-emergency-management", 2019)).toMatchObject({ "t3.newReceived.total": 5, "t3.otherHandling.total": null, "derived.grantedShare": null });
+    expect(row("pingtan", 2020)).toEqual({
+      "t3.newReceived.total": 21,
+      "t3.otherHandling.total": 4,
+      "derived.grantedShare": 13 / 21,
+      "t2.fees.amount": null,
+    });
+    expect(row("pingtan", 2024)).toMatchObject({
+      "t3.newReceived.total": 218,
+      "t3.otherHandling.total": null,
+      "t2.fees.amount": "18651.06",
+    });
+    expect(row("pingtan", 2019)).toEqual({
+      "t3.newReceived.total": null,
+      "t3.otherHandling.total": null,
+      "derived.grantedShare": null,
+      "t2.fees.amount": null,
+    });
+    expect(row("sc-emergency-management", 2019)).toMatchObject({
+      "t3.newReceived.total": 5,
+      "t3.otherHandling.total": null,
+      "derived.grantedShare": null,
+    });
   });
 
   it("summarises compliance per year and region: due, published, on time, late, missing", async () => {
@@ -142,7 +217,11 @@ describe("portal", () => {
   it("finds 应急管理厅 and 依申请公开 in Chinese full text", async () => {
     const agenciesFound = await w.portal().search({ q: "应急管理厅" });
     expect(agenciesFound.hits[0]).toMatchObject({ kind: "agency", agencyId: "sc-emergency-management" });
-    expect(agenciesFound.hits.some((h) => h.kind === "report" && h.agencyId === "sc-emergency-management" && h.year === 2019)).toBe(true);
+    expect(
+      agenciesFound.hits.some(
+        (h) => h.kind === "report" && h.agencyId === "sc-emergency-management" && h.year === 2019,
+      ),
+    ).toBe(true);
     const phrase = await w.portal().search({ q: "依申请公开", kind: "report" });
     expect(phrase.hits.map((h) => h.agencyId)).toContain("sc-emergency-management");
     expect(phrase.hits.find((h) => h.agencyId === "sc-emergency-management")?.snippet).toContain("依申请公开");
@@ -151,7 +230,9 @@ describe("portal", () => {
   });
 
   it("never exposes a draft: not in lists, search, series or compare", async () => {
-    const draftYear = await w.portal().metrics.compare({ agencyIds: ["cd-edu"], years: [2024], metrics: ["t3.newReceived.total"] });
+    const draftYear = await w
+      .portal()
+      .metrics.compare({ agencyIds: ["cd-edu"], years: [2024], metrics: ["t3.newReceived.total"] });
     expect(draftYear.rows[0]?.reportId).toBeNull();
     const hits = await w.portal().search({ q: "成都市教育局" });
     expect(hits.hits.some((h) => h.year === 2024)).toBe(false);

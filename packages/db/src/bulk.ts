@@ -37,7 +37,9 @@ export async function bulkInsert(
   const names = sql.raw(columns.map((c) => `"${c.name}"`).join(", "));
   const casts = sql.raw(
     columns
-      .map((c, i) => (c.type === "jsonb" ? `c${i}::jsonb` : c.type === "tsvector" ? `to_tsvector('simple', c${i})` : `c${i}`))
+      .map((c, i) =>
+        c.type === "jsonb" ? `c${i}::jsonb` : c.type === "tsvector" ? `to_tsvector('simple', c${i})` : `c${i}`,
+      )
       .join(", "),
   );
   const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(", "));

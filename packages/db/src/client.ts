@@ -83,7 +83,9 @@ async function createPglite(config: DbConfig): Promise<DbHandle> {
 
 async function createPostgres(url: string, config: DbConfig): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max: config.poolSize ?? 10 });
-  const readPool = config.readUrl ? new pg.Pool({ connectionString: config.readUrl, max: config.poolSize ?? 10 }) : null;
+  const readPool = config.readUrl
+    ? new pg.Pool({ connectionString: config.readUrl, max: config.poolSize ?? 10 })
+    : null;
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Database;
   const readDb = readPool ? (drizzleNodePg({ client: readPool, schema }) as unknown as Database) : db;
   return {

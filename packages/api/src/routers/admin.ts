@@ -84,38 +84,110 @@ const AgencyInfoSchema = z.object({
 export const adminRouter = router({
   me: authedProcedure.output(MeSchema).query(({ ctx }) => me({ ctx })),
   reports: router({
-    list: authedProcedure.input(ReportListMineInputSchema).output(AdminReportPageSchema).query(({ ctx, input }) => listMyReports({ ctx, input })),
-    create: authedProcedure.input(ReportCreateInputSchema).output(DraftReportSchema).mutation(({ ctx, input }) => createReport({ ctx, input })),
-    get: authedProcedure.input(ReportRefSchema).output(DraftReportSchema).query(({ ctx, input }) => getDraft({ ctx, input })),
-    save: authedProcedure.input(ReportSaveInputSchema).output(DraftReportSchema).mutation(({ ctx, input }) => saveDraft({ ctx, input })),
-    validate: authedProcedure.input(ReportValidateInputSchema).output(z.array(FindingSchema)).query(({ ctx, input }) => validateDraft({ ctx, input })),
-    submit: authedProcedure.input(ReportSubmitInputSchema).output(DraftReportSchema).mutation(({ ctx, input }) => submitReport({ ctx, input })),
-    approve: authedProcedure.input(ReportApproveInputSchema).output(DraftReportSchema).mutation(({ ctx, input }) => approveReport({ ctx, input })),
-    sendBack: authedProcedure.input(ReportSendBackInputSchema).output(DraftReportSchema).mutation(({ ctx, input }) => sendBackReport({ ctx, input })),
-    publish: authedProcedure.input(ReportPublishInputSchema).output(DraftReportSchema).mutation(({ ctx, input }) => publishReport({ ctx, input })),
-    correct: authedProcedure.input(ReportCorrectInputSchema).output(DraftReportSchema).mutation(({ ctx, input }) => correctReport({ ctx, input })),
+    list: authedProcedure
+      .input(ReportListMineInputSchema)
+      .output(AdminReportPageSchema)
+      .query(({ ctx, input }) => listMyReports({ ctx, input })),
+    create: authedProcedure
+      .input(ReportCreateInputSchema)
+      .output(DraftReportSchema)
+      .mutation(({ ctx, input }) => createReport({ ctx, input })),
+    get: authedProcedure
+      .input(ReportRefSchema)
+      .output(DraftReportSchema)
+      .query(({ ctx, input }) => getDraft({ ctx, input })),
+    save: authedProcedure
+      .input(ReportSaveInputSchema)
+      .output(DraftReportSchema)
+      .mutation(({ ctx, input }) => saveDraft({ ctx, input })),
+    validate: authedProcedure
+      .input(ReportValidateInputSchema)
+      .output(z.array(FindingSchema))
+      .query(({ ctx, input }) => validateDraft({ ctx, input })),
+    submit: authedProcedure
+      .input(ReportSubmitInputSchema)
+      .output(DraftReportSchema)
+      .mutation(({ ctx, input }) => submitReport({ ctx, input })),
+    approve: authedProcedure
+      .input(ReportApproveInputSchema)
+      .output(DraftReportSchema)
+      .mutation(({ ctx, input }) => approveReport({ ctx, input })),
+    sendBack: authedProcedure
+      .input(ReportSendBackInputSchema)
+      .output(DraftReportSchema)
+      .mutation(({ ctx, input }) => sendBackReport({ ctx, input })),
+    publish: authedProcedure
+      .input(ReportPublishInputSchema)
+      .output(DraftReportSchema)
+      .mutation(({ ctx, input }) => publishReport({ ctx, input })),
+    correct: authedProcedure
+      .input(ReportCorrectInputSchema)
+      .output(DraftReportSchema)
+      .mutation(({ ctx, input }) => correctReport({ ctx, input })),
   }),
   comments: router({
-    add: authedProcedure.input(CommentAddInputSchema).output(CommentSchema).mutation(({ ctx, input }) => addComment({ ctx, input })),
-    list: authedProcedure.input(CommentListInputSchema).output(z.array(CommentSchema)).query(({ ctx, input }) => listComments({ ctx, input })),
-    resolve: authedProcedure.input(CommentResolveInputSchema).output(CommentSchema).mutation(({ ctx, input }) => resolveComment({ ctx, input })),
+    add: authedProcedure
+      .input(CommentAddInputSchema)
+      .output(CommentSchema)
+      .mutation(({ ctx, input }) => addComment({ ctx, input })),
+    list: authedProcedure
+      .input(CommentListInputSchema)
+      .output(z.array(CommentSchema))
+      .query(({ ctx, input }) => listComments({ ctx, input })),
+    resolve: authedProcedure
+      .input(CommentResolveInputSchema)
+      .output(CommentSchema)
+      .mutation(({ ctx, input }) => resolveComment({ ctx, input })),
   }),
   agencies: router({
-    create: authedProcedure.input(AgencyCreateInputSchema).output(AgencyInfoSchema).mutation(({ ctx, input }) => createAgency({ ctx, input })),
-    update: authedProcedure.input(AgencyUpdateInputSchema).output(AgencyInfoSchema).mutation(({ ctx, input }) => updateAgency({ ctx, input })),
-    rename: authedProcedure.input(AgencyRenameInputSchema).output(AgencyInfoSchema).mutation(({ ctx, input }) => renameAgency({ ctx, input })),
-    merge: authedProcedure.input(AgencyMergeInputSchema).output(AgencyInfoSchema).mutation(({ ctx, input }) => mergeAgency({ ctx, input })),
-    dissolve: authedProcedure.input(AgencyDissolveInputSchema).output(AgencyInfoSchema).mutation(({ ctx, input }) => dissolveAgency({ ctx, input })),
-    get: authedProcedure.input(z.object({ id: z.string() })).output(AgencyInfoSchema).query(({ ctx, input }) => loadAgency(ctx.deps.db.db, input.id)),
+    create: authedProcedure
+      .input(AgencyCreateInputSchema)
+      .output(AgencyInfoSchema)
+      .mutation(({ ctx, input }) => createAgency({ ctx, input })),
+    update: authedProcedure
+      .input(AgencyUpdateInputSchema)
+      .output(AgencyInfoSchema)
+      .mutation(({ ctx, input }) => updateAgency({ ctx, input })),
+    rename: authedProcedure
+      .input(AgencyRenameInputSchema)
+      .output(AgencyInfoSchema)
+      .mutation(({ ctx, input }) => renameAgency({ ctx, input })),
+    merge: authedProcedure
+      .input(AgencyMergeInputSchema)
+      .output(AgencyInfoSchema)
+      .mutation(({ ctx, input }) => mergeAgency({ ctx, input })),
+    dissolve: authedProcedure
+      .input(AgencyDissolveInputSchema)
+      .output(AgencyInfoSchema)
+      .mutation(({ ctx, input }) => dissolveAgency({ ctx, input })),
+    get: authedProcedure
+      .input(z.object({ id: z.string() }))
+      .output(AgencyInfoSchema)
+      .query(({ ctx, input }) => loadAgency(ctx.deps.db.db, input.id)),
   }),
   users: router({
-    list: authedProcedure.input(UserListInputSchema).output(UserPageSchema).query(({ ctx, input }) => listUsers({ ctx, input })),
-    invite: authedProcedure.input(UserInviteInputSchema).output(UserSchema).mutation(({ ctx, input }) => inviteUser({ ctx, input })),
-    setRoles: authedProcedure.input(UserSetRoleInputSchema).output(UserSchema).mutation(({ ctx, input }) => setUserRoles({ ctx, input })),
-    setActive: authedProcedure.input(UserDeactivateInputSchema).output(UserSchema).mutation(({ ctx, input }) => setUserActive({ ctx, input })),
+    list: authedProcedure
+      .input(UserListInputSchema)
+      .output(UserPageSchema)
+      .query(({ ctx, input }) => listUsers({ ctx, input })),
+    invite: authedProcedure
+      .input(UserInviteInputSchema)
+      .output(UserSchema)
+      .mutation(({ ctx, input }) => inviteUser({ ctx, input })),
+    setRoles: authedProcedure
+      .input(UserSetRoleInputSchema)
+      .output(UserSchema)
+      .mutation(({ ctx, input }) => setUserRoles({ ctx, input })),
+    setActive: authedProcedure
+      .input(UserDeactivateInputSchema)
+      .output(UserSchema)
+      .mutation(({ ctx, input }) => setUserActive({ ctx, input })),
   }),
   audit: router({
-    list: authedProcedure.input(AuditListInputSchema).output(AuditPageSchema).query(({ ctx, input }) => listAudit({ ctx, input })),
+    list: authedProcedure
+      .input(AuditListInputSchema)
+      .output(AuditPageSchema)
+      .query(({ ctx, input }) => listAudit({ ctx, input })),
   }),
   compliance: router({
     board: authedProcedure

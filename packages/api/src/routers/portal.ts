@@ -30,21 +30,45 @@ export const portalRouter = router({
     tree: publicProcedure.output(z.array(RegionNodeSchema)).query(({ ctx }) => regionTree({ ctx })),
   }),
   agencies: router({
-    list: publicProcedure.input(AgencyListInputSchema).output(AgencyPageSchema).query(({ ctx, input }) => listAgencies({ ctx, input })),
-    byId: publicProcedure.input(z.object({ id: z.string() })).output(AgencySchema).query(({ ctx, input }) => agencyById({ ctx, input })),
+    list: publicProcedure
+      .input(AgencyListInputSchema)
+      .output(AgencyPageSchema)
+      .query(({ ctx, input }) => listAgencies({ ctx, input })),
+    byId: publicProcedure
+      .input(z.object({ id: z.string() }))
+      .output(AgencySchema)
+      .query(({ ctx, input }) => agencyById({ ctx, input })),
   }),
   reports: router({
-    list: publicProcedure.input(PortalReportListInputSchema).output(ReportPageSchema).query(({ ctx, input }) => listReports({ ctx, input })),
-    get: publicProcedure.input(PortalReportGetInputSchema).output(PublishedReportSchema).query(({ ctx, input }) => getPublishedReport({ ctx, input })),
+    list: publicProcedure
+      .input(PortalReportListInputSchema)
+      .output(ReportPageSchema)
+      .query(({ ctx, input }) => listReports({ ctx, input })),
+    get: publicProcedure
+      .input(PortalReportGetInputSchema)
+      .output(PublishedReportSchema)
+      .query(({ ctx, input }) => getPublishedReport({ ctx, input })),
   }),
   metrics: router({
     catalog: publicProcedure.output(z.array(MetricInfoSchema)).query(() => metricsCatalog()),
-    series: publicProcedure.input(MetricSeriesInputSchema).output(MetricSeriesSchema).query(({ ctx, input }) => metricSeries({ ctx, input })),
-    compare: publicProcedure.input(MetricCompareInputSchema).output(MetricCompareSchema).query(({ ctx, input }) => metricCompare({ ctx, input })),
+    series: publicProcedure
+      .input(MetricSeriesInputSchema)
+      .output(MetricSeriesSchema)
+      .query(({ ctx, input }) => metricSeries({ ctx, input })),
+    compare: publicProcedure
+      .input(MetricCompareInputSchema)
+      .output(MetricCompareSchema)
+      .query(({ ctx, input }) => metricCompare({ ctx, input })),
   }),
   compliance: router({
-    summary: publicProcedure.input(ComplianceInputSchema).output(ComplianceSummarySchema).query(({ ctx, input }) => complianceSummary({ ctx, input })),
+    summary: publicProcedure
+      .input(ComplianceInputSchema)
+      .output(ComplianceSummarySchema)
+      .query(({ ctx, input }) => complianceSummary({ ctx, input })),
   }),
-  search: publicProcedure.input(SearchInputSchema).output(SearchResultSchema).query(({ ctx, input }) => search({ ctx, input })),
+  search: publicProcedure
+    .input(SearchInputSchema)
+    .output(SearchResultSchema)
+    .query(({ ctx, input }) => search({ ctx, input })),
 });
 export type PortalRouter = typeof portalRouter;

@@ -6,8 +6,8 @@ import {
   auditLog,
   cellComments,
   desc,
-  eq,
   type Executor,
+  eq,
   gte,
   ilike,
   inArray,
@@ -31,10 +31,18 @@ import {
   regionPrefix,
   type User,
 } from "@gongkai/schema";
-import type { AuthedContext } from "../trpc";
 import { badRequest, conflict, notFound, precondition } from "../errors";
 import { newId } from "../ids";
-import { assertAdmin, assertCanRead, assertRole, isAdmin, isAgencyMember, oversightRegions, oversees } from "../permissions";
+import {
+  assertAdmin,
+  assertCanRead,
+  assertRole,
+  isAdmin,
+  isAgencyMember,
+  oversees,
+  oversightRegions,
+} from "../permissions";
+import type { AuthedContext } from "../trpc";
 import { complianceData } from "./compliance";
 import { loadReportRow } from "./drafts";
 import { writeSearchDocument } from "./publishing";
@@ -59,7 +67,13 @@ export async function membershipsOf(exec: Executor, userIds: readonly string[]):
     .orderBy(asc(memberships.id));
   for (const r of rows) {
     const list = out.get(r.userId) ?? [];
-    list.push({ role: r.role, agencyId: r.agencyId, agencyName: r.agencyName, regionCode: r.regionCode, regionName: r.regionName });
+    list.push({
+      role: r.role,
+      agencyId: r.agencyId,
+      agencyName: r.agencyName,
+      regionCode: r.regionCode,
+      regionName: r.regionName,
+    });
     out.set(r.userId, list);
   }
   return out;
@@ -68,7 +82,7 @@ export async function membershipsOf(exec: Executor, userIds: readonly string[]):
 /** The viewer behind a session: null if the user does not exist or was deactivated. */
 export async function loadViewer(exec: Executor, userId: string) {
   const [user] = await exec.select().from(users).where(eq(users.id, userId));
-  if (!user || !user.active) return null;
+  if (!user?.active) return null;
   const m = await membershipsOf(exec, [user.id]);
   return { id: user.id, name: user.name, email: user.email, memberships: m.get(user.id) ?? [] };
 }
@@ -83,7 +97,14 @@ export async function listMyReports({
   input,
 }: {
   ctx: AuthedContext;
-  input: { page: number; pageSize: number; year?: number | undefined; state?: string | undefined; agencyId?: string | undefined; regionPrefix?: string | undefined };
+  input: {
+    page: number;
+    pageSize: number;
+    year?: number | undefined;
+    state?: string | undefined;
+    agencyId?: string | undefined;
+    regionPrefix?: string | undefined;
+  };
 }) {
   const db = ctx.deps.db.db;
   const own = ctx.viewer.memberships.filter((m) => m.agencyId).map((m) => m.agencyId as string);
@@ -92,7 +113,10 @@ export async function listMyReports({
     ? undefined
     : or(
         own.length ? inArray(reports.agencyId, own) : sql`false`,
-        ...regionsOverseen.map((r) => sql`(${agencies.regionCode} LIKE ${`${regionPrefix(r)}%`} AND (${reports.state} <> 'draft' OR ${reports.latestVersion} > 0))`),
+        ...regionsOverseen.map(
+          (r) =>
+            sql`(${agencies.regionCode} LIKE ${`${regionPrefix(r)}%`} AND (${reports.state} <> 'draft' OR ${reports.latestVersion} > 0))`,
+        ),
       );
   const where = and(
     visibility,
@@ -127,12 +151,27 @@ export async function listMyReports({
     .orderBy(desc(reports.year), asc(agencies.name))
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(reports).innerJoin(agencies, eq(agencies.id, reports.agencyId)).where(where);
-  const deadlines = await Deadlines.load(ctx, db, rows.map((r) => r.regionCode));
+  const [total] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .where(where);
+  const deadlines = await Deadlines.load(
+    ctx,
+    db,
+    rows.map((r) => r.regionCode),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
-      agency: { id: r.agencyId, name: r.agencyName, regionCode: r.regionCode, regionName: r.regionName, level: r.level, kind: r.kind },
+      agency: {
+        id: r.agencyId,
+        name: r.agencyName,
+        regionCode: r.regionCode,
+        regionName: r.regionName,
+        level: r.level,
+        kind: r.kind,
+      },
       year: r.year,
       edition: r.edition,
       state: r.state,
@@ -155,7 +194,12 @@ export async function listMyReports({
 async function commentScope(ctx: AuthedContext, reportId: string) {
   const row = await loadReportRow(ctx.deps.db.db, reportId);
   const agency = await loadAgency(ctx.deps.db.db, row.agencyId);
-  const scope = { agencyId: row.agencyId, regionCode: agency.regionCode, state: row.state, latestVersion: row.latestVersion };
+  const scope = {
+    agencyId: row.agencyId,
+    regionCode: agency.regionCode,
+    state: row.state,
+    latestVersion: row.latestVersion,
+  };
   assertCanRead(ctx.viewer, scope);
   return { row, agency };
 }
@@ -190,7 +234,10 @@ export async function addComment({
     "只有本机关人员和所属地区的监督人员可以评论",
   );
   if (input.cell && !isCellPath(row.edition, input.cell)) {
-    throw badRequest(`${input.cell} is not a cell of the ${row.edition} edition`, `${input.cell} 不是${row.edition}年版格式的单元格`);
+    throw badRequest(
+      `${input.cell} is not a cell of the ${row.edition} edition`,
+      `${input.cell} 不是${row.edition}年版格式的单元格`,
+    );
   }
   if (input.parentId) {
     const [parent] = await ctx.deps.db.db.select().from(cellComments).where(eq(cellComments.id, input.parentId));
@@ -199,19 +246,57 @@ export async function addComment({
   const id = newId("cmt");
   const now = ctx.deps.now();
   await ctx.deps.db.db.transaction(async (tx) => {
-    await tx.insert(cellComments).values({ id, reportId: row.id, cell: input.cell, section: input.section, parentId: input.parentId, body: input.body, authorId: ctx.viewer.id, createdAt: now });
-    await audit(tx, ctx, { action: "comment.add", entityType: "report", entityId: row.id, regionCode: agency.regionCode, after: { commentId: id, cell: input.cell, section: input.section } });
+    await tx.insert(cellComments).values({
+      id,
+      reportId: row.id,
+      cell: input.cell,
+      section: input.section,
+      parentId: input.parentId,
+      body: input.body,
+      authorId: ctx.viewer.id,
+      createdAt: now,
+    });
+    await audit(tx, ctx, {
+      action: "comment.add",
+      entityType: "report",
+      entityId: row.id,
+      regionCode: agency.regionCode,
+      after: { commentId: id, cell: input.cell, section: input.section },
+    });
   });
-  return { id, reportId: row.id, cell: input.cell, section: input.section as Comment["section"], parentId: input.parentId, body: input.body, authorId: ctx.viewer.id, authorName: ctx.viewer.name, createdAt: now.toISOString(), resolvedAt: null, resolvedBy: null };
+  return {
+    id,
+    reportId: row.id,
+    cell: input.cell,
+    section: input.section as Comment["section"],
+    parentId: input.parentId,
+    body: input.body,
+    authorId: ctx.viewer.id,
+    authorName: ctx.viewer.name,
+    createdAt: now.toISOString(),
+    resolvedAt: null,
+    resolvedBy: null,
+  };
 }
 
-export async function listComments({ ctx, input }: { ctx: AuthedContext; input: { reportId: string; includeResolved: boolean } }): Promise<Comment[]> {
+export async function listComments({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { reportId: string; includeResolved: boolean };
+}): Promise<Comment[]> {
   await commentScope(ctx, input.reportId);
   const rows = await ctx.deps.db.db
     .select({ c: cellComments, authorName: users.name })
     .from(cellComments)
     .leftJoin(users, eq(users.id, cellComments.authorId))
-    .where(and(eq(cellComments.reportId, input.reportId), input.includeResolved ? undefined : isNull(cellComments.resolvedAt)))
+    .where(
+      and(
+        eq(cellComments.reportId, input.reportId),
+        input.includeResolved ? undefined : isNull(cellComments.resolvedAt),
+      ),
+    )
     .orderBy(asc(cellComments.seq));
   return rows.map((r) => toComment({ ...r.c, authorName: r.authorName }));
 }
@@ -230,7 +315,13 @@ export async function resolveComment({ ctx, input }: { ctx: AuthedContext; input
   const now = ctx.deps.now();
   await db.transaction(async (tx) => {
     await tx.update(cellComments).set({ resolvedAt: now, resolvedBy: ctx.viewer.id }).where(eq(cellComments.id, c.id));
-    await audit(tx, ctx, { action: "comment.resolve", entityType: "report", entityId: row.id, regionCode: agency.regionCode, after: { commentId: c.id } });
+    await audit(tx, ctx, {
+      action: "comment.resolve",
+      entityType: "report",
+      entityId: row.id,
+      regionCode: agency.regionCode,
+      after: { commentId: c.id },
+    });
   });
   return toComment({ ...c, resolvedAt: now, resolvedBy: ctx.viewer.id, authorName: null });
 }
@@ -239,7 +330,10 @@ export async function resolveComment({ ctx, input }: { ctx: AuthedContext; input
 
 async function agencySearchDoc(exec: Executor, agencyId: string) {
   const a = await loadAgency(exec, agencyId);
-  const events = await exec.select({ fromName: agencyEvents.fromName }).from(agencyEvents).where(eq(agencyEvents.agencyId, agencyId));
+  const events = await exec
+    .select({ fromName: agencyEvents.fromName })
+    .from(agencyEvents)
+    .where(eq(agencyEvents.agencyId, agencyId));
   await writeSearchDocument(exec, {
     id: `agency:${a.id}`,
     kind: "agency",
@@ -251,7 +345,20 @@ async function agencySearchDoc(exec: Executor, agencyId: string) {
   });
 }
 
-export async function createAgency({ ctx, input }: { ctx: AuthedContext; input: { id: string; name: string; regionCode: string; level: "national" | "provincial" | "prefecture" | "county" | "township"; kind: (typeof agencies.$inferInsert)["kind"]; parentId: string | null } }) {
+export async function createAgency({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: {
+    id: string;
+    name: string;
+    regionCode: string;
+    level: "national" | "provincial" | "prefecture" | "county" | "township";
+    kind: (typeof agencies.$inferInsert)["kind"];
+    parentId: string | null;
+  };
+}) {
   assertAdmin(ctx.viewer);
   return ctx.deps.db.db.transaction(async (tx) => {
     const [exists] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.id));
@@ -261,14 +368,34 @@ export async function createAgency({ ctx, input }: { ctx: AuthedContext; input: 
     if (input.parentId) await loadAgency(tx, input.parentId);
     const now = ctx.deps.now();
     await tx.insert(agencies).values({ ...input, createdAt: now });
-    await tx.insert(agencyEvents).values({ agencyId: input.id, kind: "created", date: now.toISOString().slice(0, 10), toName: input.name });
+    await tx
+      .insert(agencyEvents)
+      .values({ agencyId: input.id, kind: "created", date: now.toISOString().slice(0, 10), toName: input.name });
     await agencySearchDoc(tx, input.id);
-    await audit(tx, ctx, { action: "agency.create", entityType: "agency", entityId: input.id, regionCode: input.regionCode, after: input });
+    await audit(tx, ctx, {
+      action: "agency.create",
+      entityType: "agency",
+      entityId: input.id,
+      regionCode: input.regionCode,
+      after: input,
+    });
     return loadAgency(tx, input.id);
   });
 }
 
-export async function updateAgency({ ctx, input }: { ctx: AuthedContext; input: { id: string; regionCode?: string | undefined; level?: (typeof agencies.$inferInsert)["level"] | undefined; kind?: (typeof agencies.$inferInsert)["kind"] | undefined; parentId?: string | null | undefined } }) {
+export async function updateAgency({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: {
+    id: string;
+    regionCode?: string | undefined;
+    level?: (typeof agencies.$inferInsert)["level"] | undefined;
+    kind?: (typeof agencies.$inferInsert)["kind"] | undefined;
+    parentId?: string | null | undefined;
+  };
+}) {
   assertAdmin(ctx.viewer);
   return ctx.deps.db.db.transaction(async (tx) => {
     const before = await loadAgency(tx, input.id);
@@ -276,50 +403,124 @@ export async function updateAgency({ ctx, input }: { ctx: AuthedContext; input: 
     const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     if (Object.keys(clean).length === 0) return before;
     await tx.update(agencies).set(clean).where(eq(agencies.id, id));
-    await audit(tx, ctx, { action: "agency.update", entityType: "agency", entityId: id, regionCode: before.regionCode, before, after: clean });
+    await audit(tx, ctx, {
+      action: "agency.update",
+      entityType: "agency",
+      entityId: id,
+      regionCode: before.regionCode,
+      before,
+      after: clean,
+    });
     return loadAgency(tx, id);
   });
 }
 
-export async function renameAgency({ ctx, input }: { ctx: AuthedContext; input: { id: string; newName: string; date: string; note?: string | undefined } }) {
+export async function renameAgency({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { id: string; newName: string; date: string; note?: string | undefined };
+}) {
   assertAdmin(ctx.viewer);
   return ctx.deps.db.db.transaction(async (tx) => {
     const before = await loadAgency(tx, input.id);
     if (before.status !== "active") throw precondition("Only an active agency can be renamed", "只有存续机关可以更名");
-    if (before.name === input.newName) throw badRequest("The new name is the same as the old one", "新名称与原名称相同");
+    if (before.name === input.newName)
+      throw badRequest("The new name is the same as the old one", "新名称与原名称相同");
     await tx.update(agencies).set({ name: input.newName }).where(eq(agencies.id, input.id));
-    await tx.insert(agencyEvents).values({ agencyId: input.id, kind: "renamed", date: input.date, fromName: before.name, toName: input.newName, note: input.note ?? null });
+    await tx.insert(agencyEvents).values({
+      agencyId: input.id,
+      kind: "renamed",
+      date: input.date,
+      fromName: before.name,
+      toName: input.newName,
+      note: input.note ?? null,
+    });
     await agencySearchDoc(tx, input.id);
-    await audit(tx, ctx, { action: "agency.rename", entityType: "agency", entityId: input.id, regionCode: before.regionCode, before: { name: before.name }, after: { name: input.newName, date: input.date } });
+    await audit(tx, ctx, {
+      action: "agency.rename",
+      entityType: "agency",
+      entityId: input.id,
+      regionCode: before.regionCode,
+      before: { name: before.name },
+      after: { name: input.newName, date: input.date },
+    });
     return loadAgency(tx, input.id);
   });
 }
 
-export async function mergeAgency({ ctx, input }: { ctx: AuthedContext; input: { id: string; intoId: string; date: string; note?: string | undefined } }) {
+export async function mergeAgency({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { id: string; intoId: string; date: string; note?: string | undefined };
+}) {
   assertAdmin(ctx.viewer);
   if (input.id === input.intoId) throw badRequest("An agency cannot merge into itself", "机关不能并入自身");
   return ctx.deps.db.db.transaction(async (tx) => {
     const from = await loadAgency(tx, input.id);
     const into = await loadAgency(tx, input.intoId);
-    if (from.status !== "active" || into.status !== "active") throw precondition("Both agencies must be active", "两个机关都须为存续状态");
-    await tx.update(agencies).set({ status: "merged", successorId: into.id, endedOn: input.date }).where(eq(agencies.id, from.id));
+    if (from.status !== "active" || into.status !== "active")
+      throw precondition("Both agencies must be active", "两个机关都须为存续状态");
+    await tx
+      .update(agencies)
+      .set({ status: "merged", successorId: into.id, endedOn: input.date })
+      .where(eq(agencies.id, from.id));
     await tx.insert(agencyEvents).values([
-      { agencyId: from.id, kind: "merged_into", date: input.date, fromName: from.name, toName: into.name, otherAgencyId: into.id, note: input.note ?? null },
-      { agencyId: into.id, kind: "absorbed", date: input.date, fromName: from.name, toName: into.name, otherAgencyId: from.id, note: input.note ?? null },
+      {
+        agencyId: from.id,
+        kind: "merged_into",
+        date: input.date,
+        fromName: from.name,
+        toName: into.name,
+        otherAgencyId: into.id,
+        note: input.note ?? null,
+      },
+      {
+        agencyId: into.id,
+        kind: "absorbed",
+        date: input.date,
+        fromName: from.name,
+        toName: into.name,
+        otherAgencyId: from.id,
+        note: input.note ?? null,
+      },
     ]);
-    await audit(tx, ctx, { action: "agency.merge", entityType: "agency", entityId: from.id, regionCode: from.regionCode, after: { into: into.id, date: input.date } });
+    await audit(tx, ctx, {
+      action: "agency.merge",
+      entityType: "agency",
+      entityId: from.id,
+      regionCode: from.regionCode,
+      after: { into: into.id, date: input.date },
+    });
     return loadAgency(tx, from.id);
   });
 }
 
-export async function dissolveAgency({ ctx, input }: { ctx: AuthedContext; input: { id: string; date: string; note?: string | undefined } }) {
+export async function dissolveAgency({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { id: string; date: string; note?: string | undefined };
+}) {
   assertAdmin(ctx.viewer);
   return ctx.deps.db.db.transaction(async (tx) => {
     const a = await loadAgency(tx, input.id);
     if (a.status !== "active") throw precondition("Only an active agency can be dissolved", "只有存续机关可以撤销");
     await tx.update(agencies).set({ status: "dissolved", endedOn: input.date }).where(eq(agencies.id, a.id));
-    await tx.insert(agencyEvents).values({ agencyId: a.id, kind: "dissolved", date: input.date, fromName: a.name, note: input.note ?? null });
-    await audit(tx, ctx, { action: "agency.dissolve", entityType: "agency", entityId: a.id, regionCode: a.regionCode, after: { date: input.date } });
+    await tx
+      .insert(agencyEvents)
+      .values({ agencyId: a.id, kind: "dissolved", date: input.date, fromName: a.name, note: input.note ?? null });
+    await audit(tx, ctx, {
+      action: "agency.dissolve",
+      entityType: "agency",
+      entityId: a.id,
+      regionCode: a.regionCode,
+      after: { date: input.date },
+    });
     return loadAgency(tx, a.id);
   });
 }
@@ -338,14 +539,38 @@ async function checkMemberships(exec: Executor, list: readonly MembershipInput[]
   }
 }
 
-export async function listUsers({ ctx, input }: { ctx: AuthedContext; input: { page: number; pageSize: number; query?: string | undefined } }) {
+export async function listUsers({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { page: number; pageSize: number; query?: string | undefined };
+}) {
   assertAdmin(ctx.viewer);
   const db = ctx.deps.db.db;
-  const where = input.query ? or(ilike(users.name, `%${input.query}%`), ilike(users.email, `%${input.query}%`)) : undefined;
-  const rows = await db.select().from(users).where(where).orderBy(asc(users.email)).limit(input.pageSize).offset((input.page - 1) * input.pageSize);
+  const where = input.query
+    ? or(ilike(users.name, `%${input.query}%`), ilike(users.email, `%${input.query}%`))
+    : undefined;
+  const rows = await db
+    .select()
+    .from(users)
+    .where(where)
+    .orderBy(asc(users.email))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
   const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(where);
-  const m = await membershipsOf(db, rows.map((r) => r.id));
-  const items: User[] = rows.map((u) => ({ id: u.id, name: u.name, email: u.email, active: u.active, memberships: m.get(u.id) ?? [], createdAt: u.createdAt.toISOString() }));
+  const m = await membershipsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const items: User[] = rows.map((u) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    active: u.active,
+    memberships: m.get(u.id) ?? [],
+    createdAt: u.createdAt.toISOString(),
+  }));
   return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
 }
 
@@ -353,10 +578,23 @@ async function userById(exec: Executor, id: string): Promise<User> {
   const [u] = await exec.select().from(users).where(eq(users.id, id));
   if (!u) throw notFound("User", "用户");
   const m = await membershipsOf(exec, [id]);
-  return { id: u.id, name: u.name, email: u.email, active: u.active, memberships: m.get(u.id) ?? [], createdAt: u.createdAt.toISOString() };
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    active: u.active,
+    memberships: m.get(u.id) ?? [],
+    createdAt: u.createdAt.toISOString(),
+  };
 }
 
-export async function inviteUser({ ctx, input }: { ctx: AuthedContext; input: { email: string; name: string; password: string; membership: MembershipInput } }): Promise<User> {
+export async function inviteUser({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { email: string; name: string; password: string; membership: MembershipInput };
+}): Promise<User> {
   assertAdmin(ctx.viewer);
   const db = ctx.deps.db.db;
   const email = input.email.toLowerCase();
@@ -366,12 +604,23 @@ export async function inviteUser({ ctx, input }: { ctx: AuthedContext; input: { 
   const { id } = await ctx.deps.auth.createUser({ email, name: input.name, password: input.password });
   await db.transaction(async (tx) => {
     await tx.insert(memberships).values({ userId: id, ...input.membership });
-    await audit(tx, ctx, { action: "user.invite", entityType: "user", entityId: id, after: { email, name: input.name, membership: input.membership } });
+    await audit(tx, ctx, {
+      action: "user.invite",
+      entityType: "user",
+      entityId: id,
+      after: { email, name: input.name, membership: input.membership },
+    });
   });
   return userById(db, id);
 }
 
-export async function setUserRoles({ ctx, input }: { ctx: AuthedContext; input: { userId: string; memberships: MembershipInput[] } }): Promise<User> {
+export async function setUserRoles({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { userId: string; memberships: MembershipInput[] };
+}): Promise<User> {
   assertAdmin(ctx.viewer);
   const db = ctx.deps.db.db;
   return db.transaction(async (tx) => {
@@ -382,19 +631,38 @@ export async function setUserRoles({ ctx, input }: { ctx: AuthedContext; input: 
     await checkMemberships(tx, input.memberships);
     await tx.delete(memberships).where(eq(memberships.userId, input.userId));
     await tx.insert(memberships).values(input.memberships.map((m) => ({ userId: input.userId, ...m })));
-    await audit(tx, ctx, { action: "user.setRoles", entityType: "user", entityId: input.userId, before: before.memberships, after: input.memberships });
+    await audit(tx, ctx, {
+      action: "user.setRoles",
+      entityType: "user",
+      entityId: input.userId,
+      before: before.memberships,
+      after: input.memberships,
+    });
     return userById(tx, input.userId);
   });
 }
 
-export async function setUserActive({ ctx, input }: { ctx: AuthedContext; input: { userId: string; active: boolean } }): Promise<User> {
+export async function setUserActive({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { userId: string; active: boolean };
+}): Promise<User> {
   assertAdmin(ctx.viewer);
-  if (input.userId === ctx.viewer.id && !input.active) throw precondition("You cannot deactivate yourself", "不能停用自己的账户");
+  if (input.userId === ctx.viewer.id && !input.active)
+    throw precondition("You cannot deactivate yourself", "不能停用自己的账户");
   const db = ctx.deps.db.db;
   const user = await db.transaction(async (tx) => {
     const before = await userById(tx, input.userId);
     await tx.update(users).set({ active: input.active, updatedAt: ctx.deps.now() }).where(eq(users.id, input.userId));
-    await audit(tx, ctx, { action: input.active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: input.userId, before: { active: before.active }, after: { active: input.active } });
+    await audit(tx, ctx, {
+      action: input.active ? "user.reactivate" : "user.deactivate",
+      entityType: "user",
+      entityId: input.userId,
+      before: { active: before.active },
+      after: { active: input.active },
+    });
     return userById(tx, input.userId);
   });
   if (!input.active) await ctx.deps.auth.revokeSessions(input.userId);
@@ -408,10 +676,23 @@ export async function listAudit({
   input,
 }: {
   ctx: AuthedContext;
-  input: { page: number; pageSize: number; actorId?: string | undefined; action?: string | undefined; entityType?: string | undefined; entityId?: string | undefined; from?: string | undefined; to?: string | undefined };
+  input: {
+    page: number;
+    pageSize: number;
+    actorId?: string | undefined;
+    action?: string | undefined;
+    entityType?: string | undefined;
+    entityId?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+  };
 }) {
   const regionsOverseen = oversightRegions(ctx.viewer);
-  assertRole(isAdmin(ctx.viewer) || regionsOverseen.length > 0, "Only administrators and oversight read the audit log", "只有管理员和监督人员可以查看审计日志");
+  assertRole(
+    isAdmin(ctx.viewer) || regionsOverseen.length > 0,
+    "Only administrators and oversight read the audit log",
+    "只有管理员和监督人员可以查看审计日志",
+  );
   const scope = isAdmin(ctx.viewer)
     ? undefined
     : or(...regionsOverseen.map((r) => sql`${auditLog.regionCode} LIKE ${`${regionPrefix(r)}%`}`));
@@ -449,9 +730,19 @@ export async function listAudit({
   return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
 }
 
-export async function complianceBoard({ ctx, input }: { ctx: AuthedContext; input: { year: number; regionPrefix?: string | undefined } }) {
+export async function complianceBoard({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { year: number; regionPrefix?: string | undefined };
+}) {
   const regionsOverseen = oversightRegions(ctx.viewer);
-  assertRole(isAdmin(ctx.viewer) || regionsOverseen.length > 0, "Only oversight and administrators see the compliance board", "只有监督人员和管理员可以查看发布情况");
+  assertRole(
+    isAdmin(ctx.viewer) || regionsOverseen.length > 0,
+    "Only oversight and administrators see the compliance board",
+    "只有监督人员和管理员可以查看发布情况",
+  );
   let prefix = input.regionPrefix;
   if (!isAdmin(ctx.viewer)) {
     const allowed = regionsOverseen.map(regionPrefix);
@@ -459,11 +750,24 @@ export async function complianceBoard({ ctx, input }: { ctx: AuthedContext; inpu
     else if (!allowed.some((a) => (prefix as string).startsWith(a))) {
       // A region outside the viewer's scope looks empty, not forbidden.
       const none = { due: 0, published: 0, onTime: 0, late: 0, missing: 0, pending: 0 };
-      return { year: input.year, asOf: "", regionPrefix: prefix, totals: none, regions: [], agencies: [] as ComplianceAgency[] };
+      return {
+        year: input.year,
+        asOf: "",
+        regionPrefix: prefix,
+        totals: none,
+        regions: [],
+        agencies: [] as ComplianceAgency[],
+      };
     }
   }
   input = { ...input, regionPrefix: prefix };
   const data = await complianceData(ctx, input.year, input.regionPrefix);
-  return { year: input.year, asOf: data.today, regionPrefix: input.regionPrefix ?? null, totals: data.totals, regions: data.regions, agencies: data.agencies };
+  return {
+    year: input.year,
+    asOf: data.today,
+    regionPrefix: input.regionPrefix ?? null,
+    totals: data.totals,
+    regions: data.regions,
+    agencies: data.agencies,
+  };
 }
-

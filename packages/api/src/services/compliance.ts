@@ -45,7 +45,11 @@ export async function complianceData(ctx: Context, year: number, prefix: string 
       ),
     )
     .orderBy(agencies.regionCode, agencies.name);
-  const deadlines = await Deadlines.load(ctx, db, rows.map((r) => r.regionCode));
+  const deadlines = await Deadlines.load(
+    ctx,
+    db,
+    rows.map((r) => r.regionCode),
+  );
   const list: ComplianceAgency[] = rows.map((r) => {
     const deadline = deadlines.deadline(r, year);
     const published = (r.latestVersion ?? 0) > 0;
@@ -94,11 +98,21 @@ export async function complianceData(ctx: Context, year: number, prefix: string 
   );
   const regionRows = [...byRegion.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, c]) => ({ regionCode: code, label: { zh: names.get(code) ?? code, en: names.get(code) ?? code }, ...c }));
+    .map(([code, c]) => ({
+      regionCode: code,
+      label: { zh: names.get(code) ?? code, en: names.get(code) ?? code },
+      ...c,
+    }));
   return { today, totals, regions: regionRows, agencies: list };
 }
 
-export async function complianceSummary({ ctx, input }: { ctx: Context; input: { year: number; regionPrefix?: string | undefined } }): Promise<ComplianceSummary> {
+export async function complianceSummary({
+  ctx,
+  input,
+}: {
+  ctx: Context;
+  input: { year: number; regionPrefix?: string | undefined };
+}): Promise<ComplianceSummary> {
   const data = await complianceData(ctx, input.year, input.regionPrefix);
   return {
     year: input.year,

@@ -1,14 +1,4 @@
-import {
-  and,
-  cellComments,
-  desc,
-  eq,
-  type Executor,
-  isNull,
-  reports,
-  reportVersions,
-  sql,
-} from "@gongkai/db";
+import { and, cellComments, desc, type Executor, eq, isNull, reports, reportVersions, sql } from "@gongkai/db";
 import {
   type Acknowledgement,
   type DraftReport,
@@ -23,10 +13,10 @@ import {
   type VersionInfo,
   validateReport,
 } from "@gongkai/schema";
-import type { AuthedContext } from "../trpc";
 import { badRequest, conflict, notFound, precondition } from "../errors";
 import { newId } from "../ids";
 import { assertCanRead, assertRole, isApprover, isEditor } from "../permissions";
+import type { AuthedContext } from "../trpc";
 import { contentHash, diffReports, freezeVersion, qualityOf } from "./publishing";
 import { type AgencyInfo, audit, Deadlines, isoDate, loadAgency } from "./shared";
 
@@ -80,7 +70,12 @@ export async function versionInfos(exec: Executor, reportId: string): Promise<Ve
 }
 
 /** Findings as they would be if the report were published now (so lateness shows while drafting). */
-async function findingsFor(ctx: AuthedContext, exec: Executor, agency: AgencyInfo, content: Report): Promise<Finding[]> {
+async function findingsFor(
+  ctx: AuthedContext,
+  exec: Executor,
+  agency: AgencyInfo,
+  content: Report,
+): Promise<Finding[]> {
   const deadlines = await Deadlines.load(ctx, exec, [agency.regionCode]);
   const previous = await previousYearContent(exec, agency.id, content.year);
   const asPublished = { ...content, publicationDate: content.publicationDate ?? isoDate(ctx.deps.now()) };
@@ -96,7 +91,14 @@ async function toDraft(ctx: AuthedContext, exec: Executor, row: ReportRow, agenc
     .where(and(eq(cellComments.reportId, row.id), isNull(cellComments.resolvedAt)));
   return {
     id: row.id,
-    agency: { id: agency.id, name: agency.name, regionCode: agency.regionCode, regionName: agency.regionName, level: agency.level, kind: agency.kind },
+    agency: {
+      id: agency.id,
+      name: agency.name,
+      regionCode: agency.regionCode,
+      regionName: agency.regionName,
+      level: agency.level,
+      kind: agency.kind,
+    },
     year: row.year,
     edition: row.edition,
     state: row.state,
@@ -129,7 +131,13 @@ export async function getDraft({ ctx, input }: { ctx: AuthedContext; input: { id
   return toDraft(ctx, exec, row, agency);
 }
 
-export async function createReport({ ctx, input }: { ctx: AuthedContext; input: { agencyId: string; year: number } }): Promise<DraftReport> {
+export async function createReport({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { agencyId: string; year: number };
+}): Promise<DraftReport> {
   return ctx.deps.db.db.transaction(async (tx) => {
     const agency = await loadAgency(tx, input.agencyId).catch(() => {
       throw notFound("Agency", "机关");
@@ -145,14 +153,28 @@ export async function createReport({ ctx, input }: { ctx: AuthedContext; input: 
     }
     const edition = editionForYear(input.year);
     if (edition === null) {
-      throw badRequest(`${input.year} predates the national format (2019 onward)`, `${input.year}年度早于全国统一格式（2019年起）`);
+      throw badRequest(
+        `${input.year} predates the national format (2019 onward)`,
+        `${input.year}年度早于全国统一格式（2019年起）`,
+      );
     }
-    const existing = await tx.select({ id: reports.id }).from(reports).where(and(eq(reports.agencyId, agency.id), eq(reports.year, input.year)));
+    const existing = await tx
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.agencyId, agency.id), eq(reports.year, input.year)));
     if (existing[0]) {
-      throw conflict(`${agency.name} already has a ${input.year} report`, `${agency.name}已有${input.year}年度报告`, { id: existing[0].id });
+      throw conflict(`${agency.name} already has a ${input.year} report`, `${agency.name}已有${input.year}年度报告`, {
+        id: existing[0].id,
+      });
     }
     let content: Report = emptyReport({
-      agency: { id: agency.id, name: agency.name, regionCode: agency.regionCode, level: agency.level, kind: agency.kind },
+      agency: {
+        id: agency.id,
+        name: agency.name,
+        regionCode: agency.regionCode,
+        level: agency.level,
+        kind: agency.kind,
+      },
       year: input.year,
       edition,
     });
@@ -173,10 +195,27 @@ export async function createReport({ ctx, input }: { ctx: AuthedContext; input: 
     const now = ctx.deps.now();
     const [row] = await tx
       .insert(reports)
-      .values({ id, agencyId: agency.id, year: input.year, edition, content, prefilled, createdBy: ctx.viewer.id, updatedBy: ctx.viewer.id, createdAt: now, updatedAt: now })
+      .values({
+        id,
+        agencyId: agency.id,
+        year: input.year,
+        edition,
+        content,
+        prefilled,
+        createdBy: ctx.viewer.id,
+        updatedBy: ctx.viewer.id,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     if (!row) throw new Error("insert returned nothing");
-    await audit(tx, ctx, { action: "report.create", entityType: "report", entityId: id, regionCode: agency.regionCode, after: { agencyId: agency.id, year: input.year, edition, prefilled } });
+    await audit(tx, ctx, {
+      action: "report.create",
+      entityType: "report",
+      entityId: id,
+      regionCode: agency.regionCode,
+      after: { agencyId: agency.id, year: input.year, edition, prefilled },
+    });
     return toDraft(ctx, tx, row, agency);
   });
 }
@@ -204,18 +243,36 @@ function staleConflict(row: ReportRow, expected: number) {
   return conflict(
     `The report was changed by someone else (your version ${expected}, now ${row.lockVersion}); nothing was overwritten`,
     `报告已被他人修改（您的版本 ${expected}，当前版本 ${row.lockVersion}），未覆盖任何内容`,
-    { lockVersion: row.lockVersion, content: row.content, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy },
+    {
+      lockVersion: row.lockVersion,
+      content: row.content,
+      updatedAt: row.updatedAt.toISOString(),
+      updatedBy: row.updatedBy,
+    },
   );
 }
 
-export async function saveDraft({ ctx, input }: { ctx: AuthedContext; input: { id: string; lockVersion: number; content: Report } }): Promise<DraftReport> {
+export async function saveDraft({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { id: string; lockVersion: number; content: Report };
+}): Promise<DraftReport> {
   return ctx.deps.db.db.transaction(async (tx) => {
     const row = await loadReportRow(tx, input.id, true);
     const agency = await scopeOf(tx, row);
     assertCanRead(ctx.viewer, scope(row, agency));
-    assertRole(isEditor(ctx.viewer, agency.id), "Only the agency's editors edit its report", "只有本机关编辑人员可以修改报告");
+    assertRole(
+      isEditor(ctx.viewer, agency.id),
+      "Only the agency's editors edit its report",
+      "只有本机关编辑人员可以修改报告",
+    );
     if (row.state !== "draft") {
-      throw precondition(`The report is ${row.state}; it can only be edited as a draft`, `报告处于“${stateZh[row.state]}”状态，只有草稿可以修改`);
+      throw precondition(
+        `The report is ${row.state}; it can only be edited as a draft`,
+        `报告处于“${stateZh[row.state]}”状态，只有草稿可以修改`,
+      );
     }
     if (row.lockVersion !== input.lockVersion) throw staleConflict(row, input.lockVersion);
     const content = checkEnvelope(row, agency, ReportSchema.parse(input.content));
@@ -224,7 +281,14 @@ export async function saveDraft({ ctx, input }: { ctx: AuthedContext; input: { i
     const now = ctx.deps.now();
     const updated = await tx
       .update(reports)
-      .set({ content, lockVersion: row.lockVersion + 1, errors: q.errors, warnings: q.warnings, updatedAt: now, updatedBy: ctx.viewer.id })
+      .set({
+        content,
+        lockVersion: row.lockVersion + 1,
+        errors: q.errors,
+        warnings: q.warnings,
+        updatedAt: now,
+        updatedBy: ctx.viewer.id,
+      })
       .where(and(eq(reports.id, row.id), eq(reports.lockVersion, input.lockVersion)))
       .returning();
     const saved = updated[0];
@@ -242,7 +306,13 @@ export async function saveDraft({ ctx, input }: { ctx: AuthedContext; input: { i
   });
 }
 
-export async function validateDraft({ ctx, input }: { ctx: AuthedContext; input: { id: string; content?: Report | undefined } }): Promise<Finding[]> {
+export async function validateDraft({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { id: string; content?: Report | undefined };
+}): Promise<Finding[]> {
   const exec = ctx.deps.db.db;
   const row = await loadReportRow(exec, input.id);
   const agency = await scopeOf(exec, row);
@@ -266,14 +336,22 @@ export function checkAcknowledgements(findings: readonly Finding[], acks: readon
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length) {
     throw precondition(
-      `${errors.length} error(s) must be fixed first: ${errors.slice(0, 3).map((f) => f.message.en).join(" ")}`,
-      `须先修正 ${errors.length} 个错误：${errors.slice(0, 3).map((f) => f.message.zh).join("")}`,
+      `${errors.length} error(s) must be fixed first: ${errors
+        .slice(0, 3)
+        .map((f) => f.message.en)
+        .join(" ")}`,
+      `须先修正 ${errors.length} 个错误：${errors
+        .slice(0, 3)
+        .map((f) => f.message.zh)
+        .join("")}`,
       { errors },
     );
   }
   const wholeRules = new Set(acks.filter((a) => a.cells.length === 0).map((a) => a.ruleId));
   const keys = new Set(acks.map((a) => ackKey(a.ruleId, a.cells)));
-  const missing = findings.filter((f) => f.severity === "warning" && !wholeRules.has(f.ruleId) && !keys.has(ackKey(f.ruleId, f.cells)));
+  const missing = findings.filter(
+    (f) => f.severity === "warning" && !wholeRules.has(f.ruleId) && !keys.has(ackKey(f.ruleId, f.cells)),
+  );
   if (missing.length) {
     throw precondition(
       `${missing.length} warning(s) need a written acknowledgement`,
@@ -322,13 +400,23 @@ async function transition(
       entityId: row.id,
       regionCode: agency.regionCode,
       before: { state: row.state, lockVersion: row.lockVersion },
-      after: { state: after.state, lockVersion: after.lockVersion, ...(patch?.scheduledAt ? { scheduledAt: after.scheduledAt } : {}) },
+      after: {
+        state: after.state,
+        lockVersion: after.lockVersion,
+        ...(patch?.scheduledAt ? { scheduledAt: after.scheduledAt } : {}),
+      },
     });
     return toDraft(ctx, tx, after, agency);
   });
 }
 
-export function submitReport({ ctx, input }: { ctx: AuthedContext; input: { id: string; lockVersion: number; acknowledgements: Acknowledgement[] } }) {
+export function submitReport({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { id: string; lockVersion: number; acknowledgements: Acknowledgement[] };
+}) {
   return transition(ctx, input, {
     allowed: (a) => isEditor(ctx.viewer, a),
     roleEn: "Only the agency's editors submit its report",
@@ -351,7 +439,8 @@ export function approveReport({ ctx, input }: { ctx: AuthedContext; input: { id:
     action: "report.approve",
     run: async (tx, row, agency) => {
       const errors = (await findingsFor(ctx, tx, agency, row.content)).filter((f) => f.severity === "error");
-      if (errors.length) throw precondition(`${errors.length} error(s) remain`, `仍有 ${errors.length} 个错误`, { errors });
+      if (errors.length)
+        throw precondition(`${errors.length} error(s) remain`, `仍有 ${errors.length} 个错误`, { errors });
       return { state: "approved" };
     },
   });
@@ -362,7 +451,12 @@ export function sendBackReport({
   input,
 }: {
   ctx: AuthedContext;
-  input: { id: string; lockVersion: number; message: string; comments: { cell: string | null; section: string | null; body: string }[] };
+  input: {
+    id: string;
+    lockVersion: number;
+    message: string;
+    comments: { cell: string | null; section: string | null; body: string }[];
+  };
 }) {
   return transition(ctx, input, {
     allowed: (a) => isApprover(ctx.viewer, a),
@@ -372,10 +466,15 @@ export function sendBackReport({
     action: "report.sendBack",
     run: async (tx, row) => {
       const now = ctx.deps.now();
-      const rows = [
-        { cell: null, section: null, body: input.message },
-        ...input.comments,
-      ].map((c) => ({ id: newId("cmt"), reportId: row.id, cell: c.cell, section: c.section, body: c.body, authorId: ctx.viewer.id, createdAt: now }));
+      const rows = [{ cell: null, section: null, body: input.message }, ...input.comments].map((c) => ({
+        id: newId("cmt"),
+        reportId: row.id,
+        cell: c.cell,
+        section: c.section,
+        body: c.body,
+        authorId: ctx.viewer.id,
+        createdAt: now,
+      }));
       await tx.insert(cellComments).values(rows);
       return { state: "draft", scheduledAt: null, scheduledBy: null };
     },
@@ -400,7 +499,12 @@ export async function publishReport({
       action: "report.schedule",
       run: async (tx, row, agency) => {
         checkAcknowledgements(await findingsFor(ctx, tx, agency, row.content), input.acknowledgements);
-        return { state: "scheduled", scheduledAt: at, scheduledBy: ctx.viewer.id, scheduledAcknowledgements: input.acknowledgements };
+        return {
+          state: "scheduled",
+          scheduledAt: at,
+          scheduledBy: ctx.viewer.id,
+          scheduledAcknowledgements: input.acknowledgements,
+        };
       },
     });
   }
@@ -408,12 +512,27 @@ export async function publishReport({
     const row = await loadReportRow(tx, input.id, true);
     const agency = await scopeOf(tx, row);
     assertCanRead(ctx.viewer, scope(row, agency));
-    assertRole(isApprover(ctx.viewer, agency.id), "Only the agency's approvers publish its report", "只有本机关审核人员可以发布报告");
+    assertRole(
+      isApprover(ctx.viewer, agency.id),
+      "Only the agency's approvers publish its report",
+      "只有本机关审核人员可以发布报告",
+    );
     if (row.state !== "approved" && row.state !== "scheduled") {
-      throw precondition(`Only an approved report can be published (it is ${row.state})`, `只有已审核的报告可以发布（当前为“${stateZh[row.state]}”）`, { state: row.state });
+      throw precondition(
+        `Only an approved report can be published (it is ${row.state})`,
+        `只有已审核的报告可以发布（当前为“${stateZh[row.state]}”）`,
+        { state: row.state },
+      );
     }
     if (row.lockVersion !== input.lockVersion) throw staleConflict(row, input.lockVersion);
-    const version = await freeze(ctx, tx, row, agency, { userId: ctx.viewer.id, name: ctx.viewer.name, acknowledgements: input.acknowledgements }, now);
+    const version = await freeze(
+      ctx,
+      tx,
+      row,
+      agency,
+      { userId: ctx.viewer.id, name: ctx.viewer.name, acknowledgements: input.acknowledgements },
+      now,
+    );
     await audit(tx, ctx, {
       action: "report.publish",
       entityType: "report",
@@ -442,10 +561,16 @@ async function freeze(
     status: "published",
     publicationDate: row.publicationDate ?? isoDate(now),
   };
-  const findings = validateReport(content, { previous: previousYear, deadlines: deadlines.configFor(agency.regionCode) });
+  const findings = validateReport(content, {
+    previous: previousYear,
+    deadlines: deadlines.configFor(agency.regionCode),
+  });
   checkAcknowledgements(findings, signer.acknowledgements);
   const prevRows = row.latestVersion
-    ? await tx.select().from(reportVersions).where(and(eq(reportVersions.reportId, row.id), eq(reportVersions.number, row.latestVersion)))
+    ? await tx
+        .select()
+        .from(reportVersions)
+        .where(and(eq(reportVersions.reportId, row.id), eq(reportVersions.number, row.latestVersion)))
     : [];
   const prev = prevRows[0];
   return freezeVersion(tx, {
@@ -456,14 +581,23 @@ async function freeze(
     previousYear,
     publishedAt: now,
     publishedBy: signer.userId,
-    signoff: { userId: signer.userId, name: signer.name, at: now.toISOString(), contentHash: contentHash(content), acknowledgements: signer.acknowledgements },
+    signoff: {
+      userId: signer.userId,
+      name: signer.name,
+      at: now.toISOString(),
+      contentHash: contentHash(content),
+      acknowledgements: signer.acknowledgements,
+    },
     correctionReason: row.correctionReason,
     deadlines: deadlines.configFor(agency.regionCode),
   });
 }
 
 /** Publishes every scheduled report whose time has come; safe to run on several servers at once. */
-export async function runScheduledPublications(ctx: { deps: AuthedContext["deps"]; requestId: string | null }): Promise<number> {
+export async function runScheduledPublications(ctx: {
+  deps: AuthedContext["deps"];
+  requestId: string | null;
+}): Promise<number> {
   const now = ctx.deps.now();
   let published = 0;
   for (;;) {
@@ -479,10 +613,21 @@ export async function runScheduledPublications(ctx: { deps: AuthedContext["deps"
       const agency = await loadAgency(tx, row.agencyId);
       const signerId = row.scheduledBy ?? "system";
       const signer = await tx.execute(sql`select name from users where id = ${signerId}`);
-      const name = ((signer as unknown as { rows: { name: string }[] }).rows[0]?.name) ?? signerId;
-      const sysCtx = { deps: ctx.deps, requestId: ctx.requestId, viewer: { id: signerId, name, email: "", memberships: [] } };
+      const name = (signer as unknown as { rows: { name: string }[] }).rows[0]?.name ?? signerId;
+      const sysCtx = {
+        deps: ctx.deps,
+        requestId: ctx.requestId,
+        viewer: { id: signerId, name, email: "", memberships: [] },
+      };
       try {
-        const version = await freeze(sysCtx, tx, row, agency, { userId: signerId, name, acknowledgements: row.scheduledAcknowledgements ?? [] }, now);
+        const version = await freeze(
+          sysCtx,
+          tx,
+          row,
+          agency,
+          { userId: signerId, name, acknowledgements: row.scheduledAcknowledgements ?? [] },
+          now,
+        );
         await audit(tx, sysCtx as AuthedContext, {
           action: "report.publishScheduled",
           entityType: "report",
@@ -492,8 +637,17 @@ export async function runScheduledPublications(ctx: { deps: AuthedContext["deps"
         });
       } catch (e) {
         // The content no longer passes (e.g. a rule changed): back to approved, with the reason logged.
-        await tx.update(reports).set({ state: "approved", scheduledAt: null, lockVersion: row.lockVersion + 1 }).where(eq(reports.id, row.id));
-        await audit(tx, sysCtx as AuthedContext, { action: "report.scheduleFailed", entityType: "report", entityId: row.id, regionCode: agency.regionCode, after: { error: (e as Error).message } });
+        await tx
+          .update(reports)
+          .set({ state: "approved", scheduledAt: null, lockVersion: row.lockVersion + 1 })
+          .where(eq(reports.id, row.id));
+        await audit(tx, sysCtx as AuthedContext, {
+          action: "report.scheduleFailed",
+          entityType: "report",
+          entityId: row.id,
+          regionCode: agency.regionCode,
+          after: { error: (e as Error).message },
+        });
       }
       return true;
     });
@@ -508,15 +662,32 @@ export function correctReport({ ctx, input }: { ctx: AuthedContext; input: { id:
     const row = await loadReportRow(tx, input.id, true);
     const agency = await scopeOf(tx, row);
     assertCanRead(ctx.viewer, scope(row, agency));
-    assertRole(isApprover(ctx.viewer, agency.id), "Only the agency's approvers start a correction", "只有本机关审核人员可以更正已发布报告");
+    assertRole(
+      isApprover(ctx.viewer, agency.id),
+      "Only the agency's approvers start a correction",
+      "只有本机关审核人员可以更正已发布报告",
+    );
     if (row.state !== "published") {
       throw precondition("Only a published report can be corrected", "只有已发布的报告可以更正", { state: row.state });
     }
     await tx
       .update(reports)
-      .set({ state: "draft", correctionReason: input.reason, lockVersion: row.lockVersion + 1, updatedAt: ctx.deps.now(), updatedBy: ctx.viewer.id })
+      .set({
+        state: "draft",
+        correctionReason: input.reason,
+        lockVersion: row.lockVersion + 1,
+        updatedAt: ctx.deps.now(),
+        updatedBy: ctx.viewer.id,
+      })
       .where(eq(reports.id, row.id));
-    await audit(tx, ctx, { action: "report.correct", entityType: "report", entityId: row.id, regionCode: agency.regionCode, before: { state: row.state }, after: { state: "draft", reason: input.reason } });
+    await audit(tx, ctx, {
+      action: "report.correct",
+      entityType: "report",
+      entityId: row.id,
+      regionCode: agency.regionCode,
+      before: { state: row.state },
+      after: { state: "draft", reason: input.reason },
+    });
     return toDraft(ctx, tx, await loadReportRow(tx, row.id), agency);
   });
 }

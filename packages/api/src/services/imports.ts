@@ -1,4 +1,15 @@
-import { agencies, and, bulkInsert, type DbHandle, eq, type Executor, inArray, reports, reportVersions, sql } from "@gongkai/db";
+import {
+  agencies,
+  and,
+  bulkInsert,
+  type DbHandle,
+  type Executor,
+  eq,
+  inArray,
+  reports,
+  reportVersions,
+  sql,
+} from "@gongkai/db";
 import {
   type DeadlineConfig,
   defaultDeadlines,
@@ -36,18 +47,41 @@ export async function importPublishedReport(
   const content = ReportSchema.parse(input.content);
   return ctx.deps.db.db.transaction(async (tx) => {
     const agency = await loadAgency(tx, content.agency.id).catch(() => {
-      throw badRequest(`Agency ${content.agency.id} does not exist; create it first`, `机关 ${content.agency.id} 不存在，请先创建`);
+      throw badRequest(
+        `Agency ${content.agency.id} does not exist; create it first`,
+        `机关 ${content.agency.id} 不存在，请先创建`,
+      );
     });
-    const [existing] = await tx.select().from(reports).where(and(eq(reports.agencyId, agency.id), eq(reports.year, content.year)));
+    const [existing] = await tx
+      .select()
+      .from(reports)
+      .where(and(eq(reports.agencyId, agency.id), eq(reports.year, content.year)));
     if (existing) {
       if (!input.replace) return { id: existing.id, created: false };
-      if (existing.latestVersion > 0) throw conflict("A published report exists; correct it instead", "已有已发布报告，请通过更正修改");
+      if (existing.latestVersion > 0)
+        throw conflict("A published report exists; correct it instead", "已有已发布报告，请通过更正修改");
     }
     const id = existing?.id ?? newId("rpt");
-    const publishedAt = input.publishedAt ?? (content.publicationDate ? new Date(`${content.publicationDate}T08:00:00+08:00`) : ctx.deps.now());
-    const published: Report = { ...content, status: "published", publicationDate: content.publicationDate ?? publishedAt.toISOString().slice(0, 10) };
+    const publishedAt =
+      input.publishedAt ??
+      (content.publicationDate ? new Date(`${content.publicationDate}T08:00:00+08:00`) : ctx.deps.now());
+    const published: Report = {
+      ...content,
+      status: "published",
+      publicationDate: content.publicationDate ?? publishedAt.toISOString().slice(0, 10),
+    };
     if (!existing) {
-      await tx.insert(reports).values({ id, agencyId: agency.id, year: content.year, edition: content.edition, state: "published", content: published, createdBy: ctx.viewer?.id ?? null, createdAt: publishedAt, updatedAt: publishedAt });
+      await tx.insert(reports).values({
+        id,
+        agencyId: agency.id,
+        year: content.year,
+        edition: content.edition,
+        state: "published",
+        content: published,
+        createdBy: ctx.viewer?.id ?? null,
+        createdAt: publishedAt,
+        updatedAt: publishedAt,
+      });
     }
     const deadlines = await Deadlines.load(ctx, tx, [agency.regionCode]);
     const previousYear = await previousPublished(tx, agency.id, content.year);
@@ -63,7 +97,13 @@ export async function importPublishedReport(
       correctionReason: null,
       deadlines: deadlines.configFor(agency.regionCode),
     });
-    await audit(tx, ctx, { action: "report.import", entityType: "report", entityId: id, regionCode: agency.regionCode, after: { agencyId: agency.id, year: content.year, contentHash: contentHash(published) } });
+    await audit(tx, ctx, {
+      action: "report.import",
+      entityType: "report",
+      entityId: id,
+      regionCode: agency.regionCode,
+      after: { agencyId: agency.id, year: content.year, contentHash: contentHash(published) },
+    });
     return { id, created: true };
   });
 }
@@ -107,16 +147,32 @@ export async function bulkLoadReports(
       const agencyIds = [...new Set(part.map((p) => p.content.agency.id))];
       const infos = new Map<string, AgencyInfo>();
       for (const a of await tx.select().from(agencies).where(inArray(agencies.id, agencyIds))) {
-        infos.set(a.id, { id: a.id, name: a.name, regionCode: a.regionCode, regionName: null, level: a.level, kind: a.kind, status: a.status, endedOn: a.endedOn, tracked: a.tracked });
+        infos.set(a.id, {
+          id: a.id,
+          name: a.name,
+          regionCode: a.regionCode,
+          regionName: null,
+          level: a.level,
+          kind: a.kind,
+          status: a.status,
+          endedOn: a.endedOn,
+          tracked: a.tracked,
+        });
       }
       const existing = new Set(
-        (await tx.select({ agencyId: reports.agencyId, year: reports.year }).from(reports).where(inArray(reports.agencyId, agencyIds))).map((r) => `${r.agencyId}|${r.year}`),
+        (
+          await tx
+            .select({ agencyId: reports.agencyId, year: reports.year })
+            .from(reports)
+            .where(inArray(reports.agencyId, agencyIds))
+        ).map((r) => `${r.agencyId}|${r.year}`),
       );
       const reportRows: (string | number | null)[][] = [];
       const versionInputs: { reportId: string; agency: AgencyInfo; content: Report; publishedAt: Date }[] = [];
       for (const item of part) {
         const agency = infos.get(item.content.agency.id);
-        if (!agency) throw badRequest(`Agency ${item.content.agency.id} does not exist`, `机关 ${item.content.agency.id} 不存在`);
+        if (!agency)
+          throw badRequest(`Agency ${item.content.agency.id} does not exist`, `机关 ${item.content.agency.id} 不存在`);
         const key = `${agency.id}|${item.content.year}`;
         if (existing.has(key)) {
           skipped++;
@@ -125,9 +181,28 @@ export async function bulkLoadReports(
         existing.add(key);
         const id = newId("rpt");
         const published = item.state === "published";
-        const at = item.publishedAt ?? new Date(`${item.content.publicationDate ?? `${item.content.year + 1}-01-15`}T09:00:00+08:00`);
-        const content: Report = published ? { ...item.content, status: "published", publicationDate: item.content.publicationDate ?? at.toISOString().slice(0, 10) } : { ...item.content, status: item.state, publicationDate: null };
-        reportRows.push([id, agency.id, content.year, content.edition, item.state, JSON.stringify(content), published ? 1 : 0, content.publicationDate, at.toISOString(), at.toISOString()]);
+        const at =
+          item.publishedAt ??
+          new Date(`${item.content.publicationDate ?? `${item.content.year + 1}-01-15`}T09:00:00+08:00`);
+        const content: Report = published
+          ? {
+              ...item.content,
+              status: "published",
+              publicationDate: item.content.publicationDate ?? at.toISOString().slice(0, 10),
+            }
+          : { ...item.content, status: item.state, publicationDate: null };
+        reportRows.push([
+          id,
+          agency.id,
+          content.year,
+          content.edition,
+          item.state,
+          JSON.stringify(content),
+          published ? 1 : 0,
+          content.publicationDate,
+          at.toISOString(),
+          at.toISOString(),
+        ]);
         if (published) versionInputs.push({ reportId: id, agency, content, publishedAt: at });
         loaded++;
       }
@@ -168,7 +243,16 @@ export async function bulkLoadReports(
           { name: "errors", type: "int" },
           { name: "warnings", type: "int" },
         ],
-        computed.map((c) => [c.reportId, 1, JSON.stringify(c.content), c.hash, c.publishedAt.toISOString(), c.q.quality, c.q.errors, c.q.warnings]),
+        computed.map((c) => [
+          c.reportId,
+          1,
+          JSON.stringify(c.content),
+          c.hash,
+          c.publishedAt.toISOString(),
+          c.q.quality,
+          c.q.errors,
+          c.q.warnings,
+        ]),
         { returning: sql`id, report_id` },
       );
       const versionOf = new Map(ids.map((r) => [String(r.report_id), Number(r.id)]));
@@ -180,21 +264,53 @@ export async function bulkLoadReports(
         for (const f of c.findings) findingRows.push([versionId, f.ruleId, f.severity, JSON.stringify(f)]);
         const { prefecture } = regionAncestors(c.agency.regionCode);
         for (const m of metricRows(c.content)) {
-          metricRowsAll.push([versionId, c.reportId, c.agency.id, m.metric, m.value, c.content.year, c.content.edition, c.agency.regionCode, prefecture, c.agency.level]);
+          metricRowsAll.push([
+            versionId,
+            c.reportId,
+            c.agency.id,
+            m.metric,
+            m.value,
+            c.content.year,
+            c.content.edition,
+            c.agency.regionCode,
+            prefecture,
+            c.agency.level,
+          ]);
         }
         const title = c.content.title ?? `${c.agency.name}${c.content.year}年政府信息公开工作年度报告`;
         const body = reportText(c.content);
-        searchRows.push([`report:${c.reportId}`, "report", c.agency.id, c.reportId, c.content.year, title, body, tsvectorSource(`${title}\n${body}`)]);
+        searchRows.push([
+          `report:${c.reportId}`,
+          "report",
+          c.agency.id,
+          c.reportId,
+          c.content.year,
+          title,
+          body,
+          tsvectorSource(`${title}\n${body}`),
+        ]);
       }
-      await bulkInsert(tx, "report_findings", [
-        { name: "version_id", type: "int" },
-        { name: "rule_id", type: "text" },
-        { name: "severity", type: "text" },
-        { name: "finding", type: "jsonb" },
-      ], findingRows);
+      await bulkInsert(
+        tx,
+        "report_findings",
+        [
+          { name: "version_id", type: "int" },
+          { name: "rule_id", type: "text" },
+          { name: "severity", type: "text" },
+          { name: "finding", type: "jsonb" },
+        ],
+        findingRows,
+      );
       await bulkInsert(tx, "report_metrics", METRIC_COLUMNS, metricRowsAll, { chunk: 50_000 });
       await bulkInsert(tx, "search_documents", SEARCH_COLUMNS, searchRows, { chunk: 500 });
-      await applyRollups(tx, computed.map((c) => ({ key: rollupKey(c.agency, c.content), contribution: rollupContribution(c.content), sign: 1 as const })));
+      await applyRollups(
+        tx,
+        computed.map((c) => ({
+          key: rollupKey(c.agency, c.content),
+          contribution: rollupContribution(c.content),
+          sign: 1 as const,
+        })),
+      );
     });
     options.onProgress?.(Math.min(start + chunk, items.length), items.length);
   }
@@ -213,7 +329,10 @@ export const SEARCH_COLUMNS = [
 ] as const;
 
 /** Search documents for agencies (name, region, former names), written in bulk. */
-export async function indexAgencies(exec: Executor, rows: readonly { id: string; name: string; regionName: string | null; formerNames: readonly string[] }[]): Promise<void> {
+export async function indexAgencies(
+  exec: Executor,
+  rows: readonly { id: string; name: string; regionName: string | null; formerNames: readonly string[] }[],
+): Promise<void> {
   await bulkInsert(
     exec,
     "search_documents",
@@ -222,6 +341,8 @@ export async function indexAgencies(exec: Executor, rows: readonly { id: string;
       const body = [a.regionName ?? "", ...a.formerNames].join(" ");
       return [`agency:${a.id}`, "agency", a.id, null, null, a.name, body, tsvectorSource(`${a.name}\n${body}`)];
     }),
-    { onConflict: sql`ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body, tsv = excluded.tsv` },
+    {
+      onConflict: sql`ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body, tsv = excluded.tsv`,
+    },
   );
 }

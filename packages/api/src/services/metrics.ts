@@ -62,7 +62,13 @@ interface Group {
 
 const toNumber = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
-export async function metricSeries({ ctx, input }: { ctx: Context; input: MetricSeriesInput & { groupBy: "year" | "region" | "level" } }): Promise<MetricSeries> {
+export async function metricSeries({
+  ctx,
+  input,
+}: {
+  ctx: Context;
+  input: MetricSeriesInput & { groupBy: "year" | "region" | "level" };
+}): Promise<MetricSeries> {
   const def = requireMetric(input.metric);
   const db = ctx.deps.db.readDb;
   const { num, den } = parts(def);
@@ -77,7 +83,9 @@ export async function metricSeries({ ctx, input }: { ctx: Context; input: Metric
         input.kind && cols.kind ? sql`${cols.kind} = ${input.kind}` : null,
         input.edition ? sql`${cols.edition} = ${input.edition}` : null,
         prefix ? sql`${cols.region} LIKE ${`${prefix}%`}` : null,
-      ].filter((x): x is SQL => x !== null).map((x) => sql`AND ${x}`),
+      ]
+        .filter((x): x is SQL => x !== null)
+        .map((x) => sql`AND ${x}`),
       sql` `,
     );
   const groups = new Map<string, Group>();
@@ -102,7 +110,8 @@ export async function metricSeries({ ctx, input }: { ctx: Context; input: Metric
       WHERE metric = ANY(${`{${wanted.join(",")}}`}::text[])
       ${filters({ year: sql`year`, level: sql`level`, edition: sql`edition`, kind: sql`kind`, region: sql`prefecture` })}
       GROUP BY g, metric`);
-    for (const r of (result as unknown as { rows: { g: string; metric: string; s: string; n: number }[] }).rows) add(r.g, r.metric, r.s, r.n);
+    for (const r of (result as unknown as { rows: { g: string; metric: string; s: string; n: number }[] }).rows)
+      add(r.g, r.metric, r.s, r.n);
   } else {
     // Inside one prefecture: group by the agencies' own region codes, from the narrow table.
     const valueRows = await db.execute(sql`
@@ -133,7 +142,9 @@ export async function metricSeries({ ctx, input }: { ctx: Context; input: Metric
         add(g, metric, 0, withEdition);
       }
     }
-    for (const r of (valueRows as unknown as { rows: { g: string; metric: string; s: string | null; blanks: number }[] }).rows) {
+    for (const r of (
+      valueRows as unknown as { rows: { g: string; metric: string; s: string | null; blanks: number }[] }
+    ).rows) {
       const cur = groups.get(r.g);
       if (!cur) continue;
       cur.sums.set(r.metric, def.decimal && r.metric === def.key ? (r.s ?? "0") : toNumber(r.s));
@@ -156,7 +167,13 @@ export async function metricSeries({ ctx, input }: { ctx: Context; input: Metric
         withValue = Math.min(...[...den].map((k) => g.ns.get(k) ?? 0));
         value = d === 0 || withValue === 0 ? null : n / d;
       }
-      return { key: g.key, label: labels.get(g.key) ?? { zh: g.key, en: g.key }, value, reports: reportsN, reportsWithValue: Math.max(0, withValue) };
+      return {
+        key: g.key,
+        label: labels.get(g.key) ?? { zh: g.key, en: g.key },
+        value,
+        reports: reportsN,
+        reportsWithValue: Math.max(0, withValue),
+      };
     });
   return { metric: metricInfo(def), groupBy: input.groupBy, points };
 }
@@ -164,28 +181,55 @@ export async function metricSeries({ ctx, input }: { ctx: Context; input: Metric
 async function groupLabels(ctx: Context, groupBy: string, keys: string[]) {
   const out = new Map<string, { zh: string; en: string }>();
   if (groupBy === "year") for (const k of keys) out.set(k, { zh: `${k}年`, en: k });
-  else if (groupBy === "level") for (const k of keys) out.set(k, agencyLevelLabels[k as AgencyLevel] ?? { zh: k, en: k });
+  else if (groupBy === "level")
+    for (const k of keys) out.set(k, agencyLevelLabels[k as AgencyLevel] ?? { zh: k, en: k });
   else if (keys.length) {
-    const rows = await ctx.deps.db.readDb.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, keys));
+    const rows = await ctx.deps.db.readDb
+      .select({ code: regions.code, name: regions.name })
+      .from(regions)
+      .where(inArray(regions.code, keys));
     for (const r of rows) out.set(r.code, { zh: r.name, en: r.name });
   }
   return out;
 }
 
-export async function metricCompare({ ctx, input }: { ctx: Context; input: MetricCompareInput }): Promise<MetricCompare> {
+export async function metricCompare({
+  ctx,
+  input,
+}: {
+  ctx: Context;
+  input: MetricCompareInput;
+}): Promise<MetricCompare> {
   const defs = input.metrics.map(requireMetric);
   const db = ctx.deps.db.readDb;
   const wanted = [...new Set(defs.flatMap((d) => [...parts(d).num, ...parts(d).den]))];
-  const agencyRows = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, input.agencyIds));
+  const agencyRows = await db
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencies)
+    .where(inArray(agencies.id, input.agencyIds));
   const reportRows = await db
     .select({ id: reports.id, agencyId: reports.agencyId, year: reports.year, edition: reports.edition })
     .from(reports)
-    .where(and(inArray(reports.agencyId, input.agencyIds), inArray(reports.year, input.years), sql`${reports.latestVersion} > 0`));
+    .where(
+      and(
+        inArray(reports.agencyId, input.agencyIds),
+        inArray(reports.year, input.years),
+        sql`${reports.latestVersion} > 0`,
+      ),
+    );
   const valueRows = reportRows.length
     ? await db
         .select({ reportId: reportMetrics.reportId, metric: reportMetrics.metric, value: reportMetrics.value })
         .from(reportMetrics)
-        .where(and(inArray(reportMetrics.reportId, reportRows.map((r) => r.id)), inArray(reportMetrics.metric, wanted)))
+        .where(
+          and(
+            inArray(
+              reportMetrics.reportId,
+              reportRows.map((r) => r.id),
+            ),
+            inArray(reportMetrics.metric, wanted),
+          ),
+        )
     : [];
   const stored = new Map(valueRows.map((v) => [`${v.reportId}|${v.metric}`, v.value]));
   const names = new Map(agencyRows.map((a) => [a.id, a.name]));
@@ -213,12 +257,21 @@ export async function metricCompare({ ctx, input }: { ctx: Context; input: Metri
           const n = f.numerator.map(read);
           const den = f.denominator.map(read);
           const dv = den.reduce<number>((s, v) => s + Number(v ?? 0), 0);
-          values[d.key] = den.every((v) => v === null) || n.every((v) => v === null) || dv === 0 ? null : n.reduce<number>((s, v) => s + Number(v ?? 0), 0) / dv;
+          values[d.key] =
+            den.every((v) => v === null) || n.every((v) => v === null) || dv === 0
+              ? null
+              : n.reduce<number>((s, v) => s + Number(v ?? 0), 0) / dv;
         }
       }
-      rows.push({ agencyId, agencyName: names.get(agencyId) ?? agencyId, year, reportId: report?.id ?? null, edition: report?.edition ?? null, values });
+      rows.push({
+        agencyId,
+        agencyName: names.get(agencyId) ?? agencyId,
+        year,
+        reportId: report?.id ?? null,
+        edition: report?.edition ?? null,
+        values,
+      });
     }
   }
   return { metrics: defs.map(metricInfo), rows };
 }
-

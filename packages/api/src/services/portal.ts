@@ -4,8 +4,8 @@ import {
   and,
   asc,
   desc,
-  eq,
   type Executor,
+  eq,
   ilike,
   inArray,
   like,
@@ -60,7 +60,13 @@ const agencyColumns = {
   endedOn: agencies.endedOn,
 };
 
-export async function listAgencies({ ctx, input }: { ctx: Context; input: Required<Pick<AgencyListInput, "page" | "pageSize">> & AgencyListInput }) {
+export async function listAgencies({
+  ctx,
+  input,
+}: {
+  ctx: Context;
+  input: Required<Pick<AgencyListInput, "page" | "pageSize">> & AgencyListInput;
+}) {
   const db = ctx.deps.db.readDb;
   const where = and(
     input.query ? ilike(agencies.name, `%${input.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : undefined,
@@ -85,7 +91,11 @@ export async function listAgencies({ ctx, input }: { ctx: Context; input: Requir
 
 export async function agencyById({ ctx, input }: { ctx: Context; input: { id: string } }): Promise<Agency> {
   const db = ctx.deps.db.readDb;
-  const [row] = await db.select(agencyColumns).from(agencies).leftJoin(regions, eq(regions.code, agencies.regionCode)).where(eq(agencies.id, input.id));
+  const [row] = await db
+    .select(agencyColumns)
+    .from(agencies)
+    .leftJoin(regions, eq(regions.code, agencies.regionCode))
+    .where(eq(agencies.id, input.id));
   if (!row) throw notFound("Agency", "机关");
   const events = await db
     .select({
@@ -104,7 +114,13 @@ export async function agencyById({ ctx, input }: { ctx: Context; input: { id: st
 }
 
 /** Published reports only: a report with no published version does not exist for the portal. */
-export async function listReports({ ctx, input }: { ctx: Context; input: PortalReportListInput & { page: number; pageSize: number } }) {
+export async function listReports({
+  ctx,
+  input,
+}: {
+  ctx: Context;
+  input: PortalReportListInput & { page: number; pageSize: number };
+}) {
   const db = ctx.deps.db.readDb;
   const where = and(
     sql`${reports.latestVersion} > 0`,
@@ -131,19 +147,37 @@ export async function listReports({ ctx, input }: { ctx: Context; input: PortalR
     .from(reports)
     .innerJoin(agencies, eq(agencies.id, reports.agencyId))
     .leftJoin(regions, eq(regions.code, agencies.regionCode))
-    .innerJoin(reportVersions, and(eq(reportVersions.reportId, reports.id), eq(reportVersions.number, reports.latestVersion)))
+    .innerJoin(
+      reportVersions,
+      and(eq(reportVersions.reportId, reports.id), eq(reportVersions.number, reports.latestVersion)),
+    )
     .where(where);
   const [rows, [total]] = await Promise.all([
-    base.orderBy(...order, asc(reports.id)).limit(input.pageSize).offset((input.page - 1) * input.pageSize),
+    base
+      .orderBy(...order, asc(reports.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(reports)
       .innerJoin(agencies, eq(agencies.id, reports.agencyId))
-      .innerJoin(reportVersions, and(eq(reportVersions.reportId, reports.id), eq(reportVersions.number, reports.latestVersion)))
+      .innerJoin(
+        reportVersions,
+        and(eq(reportVersions.reportId, reports.id), eq(reportVersions.number, reports.latestVersion)),
+      )
       .where(where),
   ]);
-  const deadlines = await Deadlines.load(ctx, db, rows.map((r) => r.regionCode));
-  return { items: rows.map((r) => toSummary(r, deadlines)), total: total?.n ?? 0, page: input.page, pageSize: input.pageSize };
+  const deadlines = await Deadlines.load(
+    ctx,
+    db,
+    rows.map((r) => r.regionCode),
+  );
+  return {
+    items: rows.map((r) => toSummary(r, deadlines)),
+    total: total?.n ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
 }
 
 export const summaryColumns = {
@@ -187,7 +221,14 @@ export function toSummary(r: SummaryRow, deadlines: Deadlines): ReportSummary {
   const deadline = deadlines.deadline({ kind: r.kind, level: r.level, regionCode: r.regionCode }, r.year);
   return {
     id: r.id,
-    agency: { id: r.agencyId, name: r.agencyName, regionCode: r.regionCode, regionName: r.regionName, level: r.level, kind: r.kind },
+    agency: {
+      id: r.agencyId,
+      name: r.agencyName,
+      regionCode: r.regionCode,
+      regionName: r.regionName,
+      level: r.level,
+      kind: r.kind,
+    },
     year: r.year,
     edition: r.edition,
     state: r.state,
@@ -202,19 +243,30 @@ export function toSummary(r: SummaryRow, deadlines: Deadlines): ReportSummary {
   };
 }
 
-export async function getPublishedReport({ ctx, input }: { ctx: Context; input: PortalReportGetInput }): Promise<PublishedReport> {
+export async function getPublishedReport({
+  ctx,
+  input,
+}: {
+  ctx: Context;
+  input: PortalReportGetInput;
+}): Promise<PublishedReport> {
   const db = ctx.deps.db.readDb;
   const where =
     "id" in input ? eq(reports.id, input.id) : and(eq(reports.agencyId, input.agencyId), eq(reports.year, input.year));
-  const [head] = await db
-    .select({ id: reports.id, latestVersion: reports.latestVersion })
-    .from(reports)
-    .where(where);
+  const [head] = await db.select({ id: reports.id, latestVersion: reports.latestVersion }).from(reports).where(where);
   if (!head || head.latestVersion === 0) throw notFound("Report", "报告");
   const number = input.version ?? head.latestVersion;
   if (number > head.latestVersion) throw notFound("Report version", "报告版本");
   const [row] = await db
-    .select({ ...summaryColumns, versionId: reportVersions.id, content: reportVersions.content, contentHash: reportVersions.contentHash, correctionReason: reportVersions.correctionReason, changes: reportVersions.changes, signoff: reportVersions.signoff })
+    .select({
+      ...summaryColumns,
+      versionId: reportVersions.id,
+      content: reportVersions.content,
+      contentHash: reportVersions.contentHash,
+      correctionReason: reportVersions.correctionReason,
+      changes: reportVersions.changes,
+      signoff: reportVersions.signoff,
+    })
     .from(reports)
     .innerJoin(agencies, eq(agencies.id, reports.agencyId))
     .leftJoin(regions, eq(regions.code, agencies.regionCode))
@@ -246,5 +298,8 @@ export async function getPublishedReport({ ctx, input }: { ctx: Context; input: 
 
 export async function agenciesByIds(exec: Executor, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return exec.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, [...ids]));
+  return exec
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencies)
+    .where(inArray(agencies.id, [...ids]));
 }

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import {
   and,
   bulkInsert,
-  eq,
   type Executor,
+  eq,
   reportMetrics,
   reports,
   reportVersions,
@@ -15,8 +15,8 @@ import {
   cellValues,
   computeMetric,
   type Finding,
-  metricCatalogue,
   type MetricDef,
+  metricCatalogue,
   type Report,
   regionAncestors,
   type SignOff,
@@ -88,7 +88,17 @@ export async function applyRollups(
   if (merged.size === 0) return;
   // Sums are exact decimals (addDecimals), added to the stored numeric in SQL.
   const rows = [...merged.values()].map(
-    (m) => [m.metric, m.key.year, m.key.prefecture, m.key.level, m.key.kind, m.key.edition, addDecimals(m.sums), m.n] as const,
+    (m) =>
+      [
+        m.metric,
+        m.key.year,
+        m.key.prefecture,
+        m.key.level,
+        m.key.kind,
+        m.key.edition,
+        addDecimals(m.sums),
+        m.n,
+      ] as const,
   );
   await bulkInsert(exec, "metric_rollups", ROLLUP_COLUMNS, rows, {
     onConflict: sql`ON CONFLICT (metric, year, prefecture, level, kind, edition)
@@ -131,8 +141,10 @@ export function diffReports(before: Report, after: Report): VersionChange[] {
   for (const key of sectionKeys) {
     const x = before.sections[key];
     const y = after.sections[key];
-    if (x.text !== y.text) changes.push({ kind: "section", path: `sections.${key}.text`, before: x.text, after: y.text });
-    if (x.heading !== y.heading) changes.push({ kind: "section", path: `sections.${key}.heading`, before: x.heading, after: y.heading });
+    if (x.text !== y.text)
+      changes.push({ kind: "section", path: `sections.${key}.text`, before: x.text, after: y.text });
+    if (x.heading !== y.heading)
+      changes.push({ kind: "section", path: `sections.${key}.heading`, before: x.heading, after: y.heading });
   }
   for (const field of ["title", "preamble", "closing", "extraMetrics", "footnotes"] as const) {
     if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) {
@@ -142,7 +154,11 @@ export function diffReports(before: Report, after: Report): VersionChange[] {
   return changes;
 }
 
-export function qualityOf(findings: readonly Finding[]): { quality: "ok" | "warnings" | "errors"; errors: number; warnings: number } {
+export function qualityOf(findings: readonly Finding[]): {
+  quality: "ok" | "warnings" | "errors";
+  errors: number;
+  warnings: number;
+} {
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
   return { quality: errors ? "errors" : warnings ? "warnings" : "ok", errors, warnings };
@@ -150,12 +166,22 @@ export function qualityOf(findings: readonly Finding[]): { quality: "ok" | "warn
 
 /** All the text of a report, for search and snippets. */
 export function reportText(content: Report): string {
-  return [content.title ?? "", content.preamble ?? "", ...sectionKeys.map((k) => content.sections[k].text ?? "")].join("\n");
+  return [content.title ?? "", content.preamble ?? "", ...sectionKeys.map((k) => content.sections[k].text ?? "")].join(
+    "\n",
+  );
 }
 
 export async function writeSearchDocument(
   exec: Executor,
-  doc: { id: string; kind: "agency" | "report"; agencyId: string; reportId: string | null; year: number | null; title: string; body: string },
+  doc: {
+    id: string;
+    kind: "agency" | "report";
+    agencyId: string;
+    reportId: string | null;
+    year: number | null;
+    title: string;
+    body: string;
+  },
 ): Promise<void> {
   await exec.delete(searchDocuments).where(eq(searchDocuments.id, doc.id));
   await exec.execute(sql`
@@ -181,7 +207,10 @@ export interface FreezeInput {
  * Freeze a version: the immutable row, its findings, the metric rows (replacing the previous
  * version's), the rollups, the search document. Runs inside the caller's transaction.
  */
-export async function freezeVersion(exec: Executor, input: FreezeInput): Promise<{ id: number; number: number; findings: Finding[]; hash: string; changes: VersionChange[] }> {
+export async function freezeVersion(
+  exec: Executor,
+  input: FreezeInput,
+): Promise<{ id: number; number: number; findings: Finding[]; hash: string; changes: VersionChange[] }> {
   const { content, agency } = input;
   const findings = validateReport(content, { previous: input.previousYear, deadlines: input.deadlines });
   const q = qualityOf(findings);
@@ -221,22 +250,33 @@ export async function freezeVersion(exec: Executor, input: FreezeInput): Promise
   }
   await exec.delete(reportMetrics).where(eq(reportMetrics.reportId, input.reportId));
   const { prefecture } = regionAncestors(agency.regionCode);
-  const rows = metricRows(content).map((m) => [
-    version.id,
-    input.reportId,
-    agency.id,
-    m.metric,
-    m.value,
-    content.year,
-    content.edition,
-    agency.regionCode,
-    prefecture,
-    agency.level,
-  ] as const);
+  const rows = metricRows(content).map(
+    (m) =>
+      [
+        version.id,
+        input.reportId,
+        agency.id,
+        m.metric,
+        m.value,
+        content.year,
+        content.edition,
+        agency.regionCode,
+        prefecture,
+        agency.level,
+      ] as const,
+  );
   await bulkInsert(exec, "report_metrics", METRIC_COLUMNS, rows);
   const key = rollupKey(agency, content);
   await applyRollups(exec, [
-    ...(input.previousVersion ? [{ key: rollupKey(agency, input.previousVersion.content), contribution: rollupContribution(input.previousVersion.content), sign: -1 as const }] : []),
+    ...(input.previousVersion
+      ? [
+          {
+            key: rollupKey(agency, input.previousVersion.content),
+            contribution: rollupContribution(input.previousVersion.content),
+            sign: -1 as const,
+          },
+        ]
+      : []),
     { key, contribution: rollupContribution(content), sign: 1 },
   ]);
   await writeSearchDocument(exec, {

@@ -3,7 +3,13 @@ import type { SearchHit, SearchInput } from "@gongkai/schema";
 import type { Context } from "../context";
 import { snippet, tsquerySource } from "../search-tokens";
 
-export async function search({ ctx, input }: { ctx: Context; input: Required<Pick<SearchInput, "q" | "kind" | "limit">> }): Promise<{ q: string; hits: SearchHit[] }> {
+export async function search({
+  ctx,
+  input,
+}: {
+  ctx: Context;
+  input: Required<Pick<SearchInput, "q" | "kind" | "limit">>;
+}): Promise<{ q: string; hits: SearchHit[] }> {
   const query = tsquerySource(input.q);
   if (!query) return { q: input.q, hits: [] };
   const kind = input.kind === "all" ? null : input.kind;
@@ -17,7 +23,20 @@ export async function search({ ctx, input }: { ctx: Context; input: Required<Pic
     WHERE d.tsv @@ q ${kind ? sql`AND d.kind = ${kind}` : sql``}
     ORDER BY score DESC, d.year DESC NULLS FIRST, d.title
     LIMIT ${input.limit}`);
-  const rows = (result as unknown as { rows: { kind: "agency" | "report"; agency_id: string; agency_name: string; report_id: string | null; year: number | null; title: string; body: string; score: number }[] }).rows;
+  const rows = (
+    result as unknown as {
+      rows: {
+        kind: "agency" | "report";
+        agency_id: string;
+        agency_name: string;
+        report_id: string | null;
+        year: number | null;
+        title: string;
+        body: string;
+        score: number;
+      }[];
+    }
+  ).rows;
   return {
     q: input.q,
     hits: rows.map((r) => ({

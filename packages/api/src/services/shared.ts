@@ -1,12 +1,4 @@
-import {
-  agencies,
-  auditLog,
-  deadlineRules,
-  eq,
-  type Executor,
-  inArray,
-  regions,
-} from "@gongkai/db";
+import { agencies, auditLog, deadlineRules, type Executor, eq, inArray, regions } from "@gongkai/db";
 import {
   type AgencyKind,
   type AgencyLevel,
@@ -78,7 +70,9 @@ export class Deadlines {
 
   configFor(regionCode: string): DeadlineConfig {
     const { province, prefecture } = regionAncestors(regionCode);
-    return this.overrides.get(regionCode) ?? this.overrides.get(prefecture) ?? this.overrides.get(province) ?? this.national;
+    return (
+      this.overrides.get(regionCode) ?? this.overrides.get(prefecture) ?? this.overrides.get(province) ?? this.national
+    );
   }
 
   deadline(agency: { kind: AgencyKind; level: AgencyLevel; regionCode: string }, year: number): string {
@@ -93,7 +87,14 @@ export function isoDate(d: Date): string {
 export async function audit(
   exec: Executor,
   ctx: Context,
-  entry: { action: string; entityType: string; entityId: string; regionCode?: string | null; before?: unknown; after?: unknown },
+  entry: {
+    action: string;
+    entityType: string;
+    entityId: string;
+    regionCode?: string | null;
+    before?: unknown;
+    after?: unknown;
+  },
 ): Promise<void> {
   await exec.insert(auditLog).values({
     at: ctx.deps.now(),

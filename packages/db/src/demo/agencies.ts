@@ -105,7 +105,7 @@ const countyDepts: readonly Dept[] = [
   ["scjgj", "市场监督管理局"],
   ["yjglj", "应急管理局"],
   ["rsj", "人力资源和社会保障局"],
-  ["zrzyj", "自然资源局"],
+  ["mzj", "民政局"],
 ];
 
 /** code, slug, name, prefecture slug, number of departments (0–4), townships [slug, name]. */
@@ -270,7 +270,17 @@ export function demoAgencies(): DemoAgency[] {
     }
   }
   // A township merged away in the 2019 乡镇行政区划调整改革.
-  out.push(a("aba-wenchuan-caopo", "汶川县草坡乡人民政府", "513221", "township", "township_government", "aba-wenchuan-gov", false));
+  out.push(
+    a(
+      "aba-wenchuan-caopo",
+      "汶川县草坡乡人民政府",
+      "513221",
+      "township",
+      "township_government",
+      "aba-wenchuan-gov",
+      false,
+    ),
+  );
 
   // Elsewhere, with the two real agencies after their parents.
   for (const agency of otherAgencies) {

@@ -1,6 +1,7 @@
 import { countCharacters, type Edition, governmentReportKinds } from "@gongkai/schema";
 import type { DemoAgency } from "./agencies";
 import type { Rng } from "./random";
+import { demoRegions } from "./regions";
 
 /**
  * Chinese narrative for demo reports, assembled from templates. Figures are passed in from the
@@ -20,32 +21,35 @@ export interface AgencyVoice {
   portal: string;
   /** The policy area the overview centres on. */
   focus: string;
+  /** The fields whose information the agency publishes most. */
+  areas: string;
   /** A people's government report (Regulation Art. 50(4)). */
   government: boolean;
 }
 
-const focusByKeyword: readonly (readonly [RegExp, string])[] = [
-  [/教育/, "办好人民满意的教育"],
-  [/公安/, "平安建设和公安政务服务"],
-  [/财政/, "预决算公开和财政资金管理"],
-  [/人力资源/, "稳就业和社会保障"],
-  [/自然资源|规划/, "国土空间规划和自然资源保护利用"],
-  [/生态环境/, "污染防治攻坚和生态环境保护"],
-  [/住房/, "住房保障和城市更新"],
-  [/交通/, "交通基础设施建设和运输服务"],
-  [/卫生健康/, "卫生健康事业高质量发展"],
-  [/市场监督/, "优化营商环境和市场监管"],
-  [/应急/, "安全生产和防灾减灾救灾"],
-  [/民政/, "基本民生保障和基层治理"],
-  [/统计/, "统计数据发布和统计法治"],
-  [/发展和改革/, "重大项目建设和经济运行"],
-  [/经济和信息化/, "推进新型工业化"],
-  [/司法/, "法治政府建设"],
-  [/水利/, "水利基础设施建设和水资源保护"],
-  [/农业农村/, "乡村全面振兴"],
-  [/乡村振兴|扶贫/, "巩固拓展脱贫攻坚成果"],
-  [/商务/, "扩大内需和对外开放"],
-  [/文化和旅游/, "文旅融合发展"],
+/** Keyword in the agency name → the policy focus and the fields it publishes most. */
+const focusByKeyword: readonly (readonly [RegExp, string, string])[] = [
+  [/教育/, "办好人民满意的教育", "招生考试、学生资助和教育收费"],
+  [/公安/, "平安建设和公安政务服务", "户籍管理、出入境和交通管理"],
+  [/财政/, "预决算公开和财政资金管理", "预决算、政府债务和惠民惠农补贴"],
+  [/人力资源/, "稳就业和社会保障", "就业创业、社会保险和人事考试"],
+  [/自然资源|规划/, "国土空间规划和自然资源保护利用", "国土空间规划、征地信息和不动产登记"],
+  [/生态环境/, "污染防治攻坚和生态环境保护", "环境质量、环评审批和执法监管"],
+  [/住房/, "住房保障和城市更新", "保障性住房、城镇老旧小区改造和建筑市场监管"],
+  [/交通/, "交通基础设施建设和运输服务", "重大交通项目、公路养护和运输服务"],
+  [/卫生健康/, "卫生健康事业高质量发展", "医疗服务、疾病预防控制和医疗卫生机构监管"],
+  [/市场监督/, "优化营商环境和市场监管", "市场主体登记、食品药品安全和“双随机、一公开”监管"],
+  [/应急/, "安全生产和防灾减灾救灾", "安全生产、自然灾害预警和应急救援"],
+  [/民政/, "基本民生保障和基层治理", "社会救助、养老服务和社会组织管理"],
+  [/统计/, "统计数据发布和统计法治", "统计数据、统计公报和统计执法"],
+  [/发展和改革/, "重大项目建设和经济运行", "重大项目、价格管理和规划计划"],
+  [/经济和信息化/, "推进新型工业化", "产业政策、企业服务和工业运行"],
+  [/司法/, "法治政府建设", "公共法律服务、行政复议和普法宣传"],
+  [/水利/, "水利基础设施建设和水资源保护", "水利工程、防汛抗旱和河湖管理"],
+  [/农业农村/, "乡村全面振兴", "强农惠农政策、农产品质量安全和高标准农田建设"],
+  [/乡村振兴|扶贫/, "巩固拓展脱贫攻坚成果", "衔接资金、帮扶政策和项目实施"],
+  [/商务/, "扩大内需和对外开放", "促消费政策、外贸外资和市场运行"],
+  [/文化和旅游/, "文旅融合发展", "文化惠民、旅游市场监管和文物保护"],
 ];
 
 const upperByUnit: Record<string, string> = {
@@ -60,27 +64,47 @@ const upperByUnit: Record<string, string> = {
 
 const stripGovernment = (name: string) => name.replace(/人民政府(办公厅|办公室)?$/, "");
 
-export function agencyVoice(agency: DemoAgency, byId: ReadonlyMap<string, DemoAgency>): AgencyVoice {
-  const parent = agency.parentId === null ? undefined : byId.get(agency.parentId);
+const regionByCode = new Map(demoRegions().map((r) => [r.code, r]));
+
+/** The place a region code stands for, as agencies name it: 成都市锦江区, 凉山彝族自治州, 北京市朝阳区. */
+function regionPlace(code: string): string | undefined {
+  const region = regionByCode.get(code);
+  if (!region) return undefined;
+  const parent = region.parentCode === null ? undefined : regionByCode.get(region.parentCode);
+  if (region.name === "市辖区") return parent?.name;
+  if (region.level === "county" && region.name.endsWith("区") && parent) {
+    const city = parent.name === "市辖区" ? regionByCode.get(parent.parentCode ?? "")?.name : parent.name;
+    return `${city ?? ""}${region.name}`;
+  }
+  return region.name;
+}
+
+/** How an agency's reports speak about it. Depends on the agency alone (not on which others are generated). */
+export function agencyVoice(agency: DemoAgency): AgencyVoice {
   const selfGoverning = agency.kind === "consolidated" || agency.kind === "township_government";
   const place = selfGoverning
     ? stripGovernment(agency.name)
-    : parent && parent.kind === "consolidated"
-      ? stripGovernment(parent.name)
-      : (/^.+?(省|市|州|区|县)/.exec(agency.name)?.[0] ?? agency.name);
+    : (regionPlace(agency.regionCode) ?? /^.+?(?:省|自治州|市|区|县)/.exec(agency.name)?.[0] ?? agency.name);
   const unit = place.slice(-1);
   const government = governmentReportKinds.includes(agency.kind);
   let portal: string;
-  if (agency.kind === "township_government" && parent) portal = `${stripGovernment(parent.name)}人民政府门户网站`;
+  const county = agency.kind === "township_government" ? regionPlace(agency.regionCode) : undefined;
+  if (county !== undefined) portal = `${county}人民政府门户网站`;
   else if (selfGoverning || agency.kind === "government_office") portal = `${place}人民政府门户网站`;
   else if (agency.level === "county") portal = `${place}人民政府门户网站`;
   else portal = `${agency.name}门户网站`;
+  const keyword = agency.kind === "department" ? focusByKeyword.find(([re]) => re.test(agency.name)) : undefined;
   const focus = selfGoverning
     ? "经济社会发展大局"
     : agency.kind === "government_office"
       ? "政府中心工作"
-      : (focusByKeyword.find(([re]) => re.test(agency.name))?.[1] ?? "中心工作");
-  return { place, unit, upper: upperByUnit[unit] ?? "上级党委、政府", portal, focus, government };
+      : (keyword?.[1] ?? "中心工作");
+  const areas = selfGoverning
+    ? "重大决策部署、民生保障和优化营商环境"
+    : agency.kind === "government_office"
+      ? "政府常务会议和重要政策文件"
+      : (keyword?.[2] ?? "行政权力运行和公共服务");
+  return { place, unit, upper: upperByUnit[unit] ?? "上级党委、政府", portal, focus, areas, government };
 }
 
 /** The figures an overview quotes, read from the finished tables. */
@@ -120,7 +144,7 @@ export interface OverviewInput {
 }
 
 const themes: Record<number, string> = {
-  2019: "以新修订的《中华人民共和国政府信息公开条例》施行为契机",
+  2019: "以新修订的政府信息公开条例施行为契机",
   2020: "统筹推进疫情防控和经济社会发展",
   2021: "立足“十四五”开局起步",
   2022: "以迎接和学习宣传贯彻党的二十大精神为主线",
@@ -131,20 +155,27 @@ const themes: Record<number, string> = {
 
 const headingSets: readonly (readonly string[])[] = [
   ["（一）主动公开情况", "（二）依申请公开情况", "（三）政府信息管理情况", "（四）平台建设情况", "（五）监督保障情况"],
-  ["（一）主动公开方面", "（二）依申请公开方面", "（三）政府信息管理方面", "（四）政府信息公开平台建设方面", "（五）监督保障方面"],
+  [
+    "（一）主动公开方面",
+    "（二）依申请公开方面",
+    "（三）政府信息管理方面",
+    "（四）政府信息公开平台建设方面",
+    "（五）监督保障方面",
+  ],
   ["（一）抓实主动公开", "（二）规范依申请公开", "（三）加强政府信息管理", "（四）强化平台建设", "（五）强化监督保障"],
 ];
 
 type Extra = (v: AgencyVoice, year: number) => string;
 
 const proactiveExtras: readonly Extra[] = [
-  (v) => `围绕${v.focus}等重点领域，及时发布政策文件、工作动态和办事指南`,
+  (v) => `围绕${v.areas}等重点领域，及时发布政策文件、工作动态和办事指南`,
   () => "坚持政策文件与解读材料同步组织、同步审签、同步部署，运用图解、短视频等形式开展解读",
   () => "通过新闻发布会、政务新媒体等渠道及时回应社会关切",
   () => "按要求更新政府信息公开指南和主动公开目录",
   () => "对涉及群众切身利益的重要决策事项开展预公开，广泛听取社会公众意见",
   () => "加大财政预决算、重大建设项目、公共资源配置等重点领域信息公开力度",
-  (_v, year) => (year >= 2021 ? "持续做好惠企利民政策“免申即享”信息的集中公开" : "做好权责清单和公共服务事项的集中公开"),
+  (_v, year) =>
+    year >= 2021 ? "持续做好惠企利民政策“免申即享”信息的集中公开" : "做好权责清单和公共服务事项的集中公开",
 ];
 const requestExtras: readonly Extra[] = [
   () => "严格落实依申请公开登记、审核、办理、答复、归档等流程，确保在法定期限内答复",
@@ -216,7 +247,13 @@ function requestsCore(input: OverviewInput): string {
   const received = input.statedReceived ?? f.received;
   const prefix = voice.government ? `全${voice.unit}全年共` : rng.pick(["全年共", "本年度共", "全年"]);
   const out: string[] = [];
-  if (input.statedReceived === undefined && f.received === 0 && f.carriedOver === 0 && f.handled === 0 && f.carriedForward === 0) {
+  if (
+    input.statedReceived === undefined &&
+    f.received === 0 &&
+    f.carriedOver === 0 &&
+    f.handled === 0 &&
+    f.carriedForward === 0
+  ) {
     out.push(rng.pick(["全年未收到政府信息公开申请。", "本年度未收到政府信息公开申请。"]));
   } else {
     const first = [`${prefix}收到政府信息公开申请${received}件`];
@@ -283,8 +320,9 @@ export function overviewText(input: OverviewInput): string {
     `${year}年，在${voice.upper}的坚强领导下，${subject}严格执行《中华人民共和国政府信息公开条例》，${theme}，聚焦${voice.focus}，推动政务公开工作提质增效。`,
   ]);
   const headings = rng.pick(headingSets);
-  const scale = agency.level === "provincial" ? 6 : agency.level === "prefecture" ? 3 : agency.level === "county" ? 1 : 0.3;
-  const items = Math.max(12, Math.round((voice.government ? 8 : 1) * scale * rng.int(180, 900)));
+  const scale =
+    agency.level === "provincial" ? 6 : agency.level === "prefecture" ? 3 : agency.level === "county" ? 1 : 0.3;
+  const items = Math.max(12, Math.round((agency.kind === "consolidated" ? 8 : 1) * scale * rng.int(180, 900)));
   const interpretations = Math.round(scale * rng.int(2, 25));
   const paragraphs: { heading: string; core: string[]; pool: readonly Extra[] }[] = [
     { heading: headings[0] ?? "", core: [proactiveCore(input, items, interpretations)], pool: proactiveExtras },

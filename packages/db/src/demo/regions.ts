@@ -117,4 +117,3 @@ export function demoRegions(): Region[] {
     ...counties.map(([code, name]) => region(code, name, "county")),
   ];
 }
-

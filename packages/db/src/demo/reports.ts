@@ -134,10 +134,10 @@ const outcomeWeights: Readonly<Record<string, number>> = {
   "notProcessed.publication": 0.5,
   "notProcessed.massRepeated": 1,
   "notProcessed.confirmOrReissue": 0.5,
-  otherHandling: 5,
+  otherHandling: 4,
   "other.noCorrection": 3.5,
   "other.feeUnpaid": 0.15,
-  "other.misc": 1.5,
+  "other.misc": 1.2,
 };
 /** 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他. */
 const columnWeights = [86, 6.5, 0.4, 0.4, 3.5, 3.2];
@@ -210,10 +210,16 @@ function profileOf(agency: DemoAgency, rng: Rng): Profile {
   let volume: number;
   let decisions: [number, number, number];
   let feeWan: number;
-  const decisionBase = byLevel(agency.level, { national: 5000, provincial: 3000, prefecture: 1500, county: 400, township: 20 });
+  const decisionBase = byLevel(agency.level, {
+    national: 5000,
+    provincial: 3000,
+    prefecture: 1500,
+    county: 400,
+    township: 20,
+  });
   if (agency.kind === "consolidated") {
     volume =
-      byLevel(agency.level, { national: 30000, provincial: 12000, prefecture: 1500, county: 250, township: 2 }) *
+      byLevel(agency.level, { national: 60000, provincial: 30000, prefecture: 1500, county: 250, township: 2 }) *
       (agency.level === "provincial" ? 1 : city);
     decisions = [decisionBase * 30, decisionBase * 30, decisionBase * 5];
     feeWan = byLevel(agency.level, { national: 0, provincial: 500000, prefecture: 50000, county: 5000, township: 0 });
@@ -233,7 +239,8 @@ function profileOf(agency: DemoAgency, rng: Rng): Profile {
       (agency.level === "provincial" ? 1 : Math.sqrt(city));
     decisions = [decisionBase * t.decisions[0], decisionBase * t.decisions[1], decisionBase * t.decisions[2]];
     feeWan =
-      t.fees * byLevel(agency.level, { national: 50000, provincial: 20000, prefecture: 2000, county: 200, township: 0 });
+      t.fees *
+      byLevel(agency.level, { national: 50000, provincial: 20000, prefecture: 2000, county: 200, township: 0 });
   }
   const makesRules =
     (agency.kind === "consolidated" || agency.kind === "government_office") &&
@@ -429,21 +436,18 @@ function table2(
   const projects = rng.poisson(profile.procurement * yearFactor);
   const yuan = projects * (30_000 + 770_000 * rng.next());
   cells.set("t2.procurement.projects", projects);
-  cells.set("t2.procurement.amount", { amount: projects === 0 ? "0" : decimal(yuan, rng.chance(0.5) ? 2 : 0), unit: "元" });
+  cells.set("t2.procurement.amount", {
+    amount: projects === 0 ? "0" : decimal(yuan, rng.chance(0.5) ? 2 : 0),
+    unit: "元",
+  });
   chain.inForce = null;
   return { rules: published.rules, normativeDocs: published.normativeDocs, normativeInForce: null };
 }
 
-function generateAgency(
-  agency: DemoAgency,
-  byId: ReadonlyMap<string, DemoAgency>,
-  years: readonly number[],
-  seed: number,
-  today: string,
-): DemoReportPlan[] {
+function generateAgency(agency: DemoAgency, years: readonly number[], seed: number, today: string): DemoReportPlan[] {
   const rng = makeRng(hashString(`${seed}:${agency.id}`));
   const profile = profileOf(agency, rng);
-  const voice = agencyVoice(agency, byId);
+  const voice = agencyVoice(agency);
   const ref: AgencyRef = {
     id: agency.id,
     name: agency.name,
@@ -672,6 +676,5 @@ export function demoReports(options: DemoReportOptions): DemoReportPlan[] {
   const years = [...(options.years ?? demoReportDefaults.years)].sort((x, y) => x - y);
   const seed = options.seed ?? demoReportDefaults.seed;
   const today = options.today ?? demoReportDefaults.today;
-  const byId = new Map(options.agencies.map((a) => [a.id, a]));
-  return options.agencies.filter((a) => a.tracked).flatMap((a) => generateAgency(a, byId, years, seed, today));
+  return options.agencies.filter((a) => a.tracked).flatMap((a) => generateAgency(a, years, seed, today));
 }

@@ -1,8 +1,10 @@
 import type { Acknowledgement, Finding, Report, SignOff, VersionChange } from "@gongkai/schema";
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -15,12 +17,11 @@ import {
   text,
   timestamp,
   uniqueIndex,
-  type AnyPgColumn,
-  customType,
 } from "drizzle-orm/pg-core";
 
 /** A PostgreSQL tsvector (drizzle has no built-in type for it). */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
 import { users } from "./auth";
 import {
   agencyKindEnum,

@@ -89,7 +89,13 @@ export const ReportSendBackInputSchema = z.object({
   lockVersion: z.number().int().min(1),
   message: z.string().trim().min(2, { error: "say what must change / 请说明需要修改的内容" }).max(2000),
   comments: z
-    .array(z.object({ cell: z.string().min(3).max(80).nullable(), section: SectionKeySchema.nullable(), body: z.string().trim().min(1).max(2000) }))
+    .array(
+      z.object({
+        cell: z.string().min(3).max(80).nullable(),
+        section: SectionKeySchema.nullable(),
+        body: z.string().trim().min(1).max(2000),
+      }),
+    )
     .default([]),
 });
 
@@ -104,7 +110,11 @@ export type ReportPublishInput = z.input<typeof ReportPublishInputSchema>;
 
 export const ReportCorrectInputSchema = z.object({
   id: ReportIdSchema,
-  reason: z.string().trim().min(5, { error: "a correction needs a reason (at least 5 characters) / 更正须说明理由（至少5个字）" }).max(2000),
+  reason: z
+    .string()
+    .trim()
+    .min(5, { error: "a correction needs a reason (at least 5 characters) / 更正须说明理由（至少5个字）" })
+    .max(2000),
 });
 
 export const ReportListMineInputSchema = PageInputSchema.extend({
@@ -152,7 +162,10 @@ export const CommentAddInputSchema = z.object({
   parentId: CommentIdSchema.nullable().default(null),
   body: z.string().trim().min(1, { error: "a comment cannot be empty / 评论不能为空" }).max(2000),
 });
-export const CommentListInputSchema = z.object({ reportId: ReportIdSchema, includeResolved: z.boolean().default(true) });
+export const CommentListInputSchema = z.object({
+  reportId: ReportIdSchema,
+  includeResolved: z.boolean().default(true),
+});
 export const CommentResolveInputSchema = z.object({ id: CommentIdSchema });
 
 export const UserSchema = z.object({
@@ -174,7 +187,11 @@ const MembershipInputSchema = z
   })
   .superRefine((m, ctx) => {
     if ((m.role === "editor" || m.role === "approver") && !m.agencyId) {
-      ctx.addIssue({ code: "custom", path: ["agencyId"], message: "editors and approvers belong to an agency / 编辑和审核人须属于一个机关" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["agencyId"],
+        message: "editors and approvers belong to an agency / 编辑和审核人须属于一个机关",
+      });
     }
     if (m.role === "oversight" && !m.regionCode) {
       ctx.addIssue({ code: "custom", path: ["regionCode"], message: "oversight covers a region / 监督人员须指定地区" });
@@ -188,7 +205,10 @@ export const UserInviteInputSchema = z.object({
   membership: MembershipInputSchema,
 });
 export type UserInviteInput = z.input<typeof UserInviteInputSchema>;
-export const UserSetRoleInputSchema = z.object({ userId: UserIdSchema, memberships: z.array(MembershipInputSchema).min(1).max(20) });
+export const UserSetRoleInputSchema = z.object({
+  userId: UserIdSchema,
+  memberships: z.array(MembershipInputSchema).min(1).max(20),
+});
 export const UserDeactivateInputSchema = z.object({ userId: UserIdSchema, active: z.boolean().default(false) });
 export const UserListInputSchema = PageInputSchema.extend({ query: z.string().trim().max(100).optional() });
 
