@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** An empty variable counts as unset (VAR= in a shell or a .env file). */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no"])
   .transform((v) => v === "1" || v === "true" || v === "yes");
@@ -9,17 +12,17 @@ export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   /** postgres://… for PostgreSQL; unset = embedded PGlite in DATA_DIR. */
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: unsetIfEmpty(z.string().url().optional()),
   /** Optional PostgreSQL read replica for portal reads. */
-  DATABASE_READ_URL: z.string().url().optional(),
+  DATABASE_READ_URL: unsetIfEmpty(z.string().url().optional()),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().default("./data"),
   /** Signs sessions; every instance of a deployment must share it. Generated into DATA_DIR when unset. */
-  AUTH_SECRET: z.string().min(32, { error: "AUTH_SECRET must be at least 32 characters" }).optional(),
+  AUTH_SECRET: unsetIfEmpty(z.string().min(32, { error: "AUTH_SECRET must be at least 32 characters" }).optional()),
   /** The URL users reach the server at (cookies, auth redirects, CSRF origin check). */
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: unsetIfEmpty(z.string().url().optional()),
   /** Extra origins allowed to call the API with cookies, comma-separated. */
-  TRUSTED_ORIGINS: z.string().optional(),
+  TRUSTED_ORIGINS: unsetIfEmpty(z.string().optional()),
   /** Seed demo data into an empty database at start (default yes). */
   DEMO_DATA: bool.default(true),
   /** Run the scheduled-publication loop in this instance (default yes). */
