@@ -13,11 +13,15 @@ let dir = "";
 /** `pnpm gongkai …` as a user runs it, on a temporary PGlite data dir. */
 async function gongkai(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(tsx, ["--conditions=@gongkai/source", join(root, "apps/server/src/cli.ts"), ...args], {
-      cwd: dir,
-      env: { ...process.env, DATABASE_URL: "", DATA_DIR: join(dir, "data"), NO_COLOR: "1" },
-      timeout: 240_000,
-    });
+    const { stdout, stderr } = await run(
+      tsx,
+      ["--conditions=@gongkai/source", join(root, "apps/server/src/cli.ts"), ...args],
+      {
+        cwd: dir,
+        env: { ...process.env, DATABASE_URL: "", DATA_DIR: join(dir, "data"), NO_COLOR: "1" },
+        timeout: 240_000,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -49,7 +53,20 @@ describe("pnpm gongkai", () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/✓ .*pingtan-2024\.json → rpt_\w+; 0 error\(s\)/);
     expect((await gongkai("import-json", fixture)).stdout).toContain("already there");
-    const added = await gongkai("user", "add", "--email", "clerk@example.gov.cn", "--name", "办事员", "--password", "a-long-password", "--role", "editor", "--agency", "pingtan");
+    const added = await gongkai(
+      "user",
+      "add",
+      "--email",
+      "clerk@example.gov.cn",
+      "--name",
+      "办事员",
+      "--password",
+      "a-long-password",
+      "--role",
+      "editor",
+      "--agency",
+      "pingtan",
+    );
     expect(added.stdout).toContain("created clerk@example.gov.cn (editor)");
     const out = join(dir, "export");
     const exported = await gongkai("export", out);
@@ -57,12 +74,25 @@ describe("pnpm gongkai", () => {
     expect(exported.stdout).toMatch(/exported 31 published versions of 31 reports/);
     const files = readdirSync(join(out, "reports"));
     expect(files).toContain("pingtan-2024-v1.json");
-    expect(JSON.parse(readFileSync(join(out, "reports", "pingtan-2024-v1.json"), "utf8")).tables.t2.fees.amount).toEqual({ amount: "18651.06", unit: "万元" });
+    expect(
+      JSON.parse(readFileSync(join(out, "reports", "pingtan-2024-v1.json"), "utf8")).tables.t2.fees.amount,
+    ).toEqual({ amount: "18651.06", unit: "万元" });
   }, 300_000);
 
   it("refuses bad input with a message and a non-zero exit code", async () => {
     expect((await gongkai("seed")).code).toBe(2);
-    const role = await gongkai("user", "add", "--email", "a@b.cn", "--name", "x", "--password", "a-long-password", "--role", "boss");
+    const role = await gongkai(
+      "user",
+      "add",
+      "--email",
+      "a@b.cn",
+      "--name",
+      "x",
+      "--password",
+      "a-long-password",
+      "--role",
+      "boss",
+    );
     expect(role.code).toBe(2);
     expect(role.stderr).toContain("--role must be one of editor, approver, oversight, admin");
     const bad = join(dir, "bad.json");

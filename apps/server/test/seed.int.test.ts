@@ -20,7 +20,9 @@ describe("demo data (what pnpm start loads into an empty database)", () => {
     expect(loaded).toBeGreaterThan(2000);
     const [a] = await w.handle.query<{ n: string }>("select count(*) as n from agencies");
     expect(Number(a?.n)).toBeGreaterThan(250);
-    const years = await w.handle.query<{ year: number; n: string }>("select year, count(*) as n from reports group by year order by year");
+    const years = await w.handle.query<{ year: number; n: string }>(
+      "select year, count(*) as n from reports group by year order by year",
+    );
     expect(years.map((y) => Number(y.year))).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
   });
 
@@ -37,7 +39,9 @@ describe("demo data (what pnpm start loads into an empty database)", () => {
     const s = await w.portal().compliance.summary({ year: 2024, regionPrefix: "51" });
     expect(s.totals.late).toBeGreaterThan(0);
     expect(s.totals.missing).toBeGreaterThan(0);
-    const [review] = await w.handle.query<{ n: string }>("select count(*) as n from reports where state in ('submitted','approved')");
+    const [review] = await w.handle.query<{ n: string }>(
+      "select count(*) as n from reports where state in ('submitted','approved')",
+    );
     expect(Number(review?.n)).toBeGreaterThan(0);
     const errs = await w.portal().reports.list({ quality: "errors", pageSize: 1 });
     expect(errs.total / loaded).toBeGreaterThan(0.02);
@@ -48,9 +52,14 @@ describe("demo data (what pnpm start loads into an empty database)", () => {
     const accounts = demoAccounts();
     expect(accounts.map((a) => a.role).sort()).toEqual(["admin", "approver", "editor", "oversight"]);
     const editor = accounts.find((a) => a.role === "editor");
-    const [row] = await w.handle.query<{ n: string }>("select count(*) as n from reports where agency_id = $1 and year = 2025", [editor?.agencyId]);
+    const [row] = await w.handle.query<{ n: string }>(
+      "select count(*) as n from reports where agency_id = $1 and year = 2025",
+      [editor?.agencyId],
+    );
     expect(Number(row?.n)).toBe(0);
-    const [users] = await w.handle.query<{ n: string }>("select count(*) as n from users where email like '%@gongkai.demo'");
+    const [users] = await w.handle.query<{ n: string }>(
+      "select count(*) as n from users where email like '%@gongkai.demo'",
+    );
     expect(Number(users?.n)).toBe(4);
     expect(DEMO_PASSWORD.length).toBeGreaterThanOrEqual(10);
   });

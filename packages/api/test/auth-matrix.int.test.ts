@@ -124,6 +124,11 @@ interface Case {
   call: (api: AdminCaller) => Promise<unknown>;
 }
 
+const deadlineConfig = {
+  default: "01-25",
+  consolidated: { national: "03-31", provincial: "03-31", prefecture: "03-10", county: "02-20", township: "01-31" },
+  verticalSystem: "03-31",
+};
 const onlyAdmin = { default: "FORBIDDEN" as Outcome, admin: "ok" as Outcome };
 const readersOfSubmitted = {
   default: "NOT_FOUND" as Outcome,
@@ -333,6 +338,24 @@ const cases: Case[] = [
     name: "audit.list",
     expect: { default: "FORBIDDEN", oversightOwn: "ok", oversightOther: "ok", admin: "ok" },
     call: (api) => api.audit.list({}),
+  },
+  {
+    name: "deadlines.list",
+    expect: { default: "FORBIDDEN", oversightOwn: "ok", oversightOther: "ok", admin: "ok" },
+    call: (api) => api.deadlines.list(),
+  },
+  {
+    name: "deadlines.set",
+    expect: { default: "FORBIDDEN", oversightOwn: "ok", admin: "ok" },
+    call: (api) => api.deadlines.set({ regionCode: "510000", config: deadlineConfig }),
+  },
+  {
+    name: "deadlines.clear",
+    expect: { default: "FORBIDDEN", oversightOwn: "ok", admin: "ok" },
+    call: async (api) => {
+      await w.admin(viewers.admin).deadlines.set({ regionCode: "510000", config: deadlineConfig });
+      return api.deadlines.clear({ regionCode: "510000" });
+    },
   },
   {
     name: "compliance.board",

@@ -214,6 +214,34 @@ describe("portal", () => {
     expect(s24.lateOrMissing.map((a) => [a.agencyId, a.status, a.state])).toEqual([["cd-edu", "missing", "draft"]]);
   });
 
+  it("applies a region's own deadlines (configured by its oversight) to compliance", async () => {
+    const oversight = await w.user("四川监督", [{ role: "oversight", regionCode: "510000" }]);
+    // cd-edu published its 2023 report on 2024-01-28; a provincial rule of 25 January makes it late.
+    await w.admin(oversight).deadlines.set({
+      regionCode: "510000",
+      config: {
+        default: "01-25",
+        consolidated: {
+          national: "03-31",
+          provincial: "03-31",
+          prefecture: "03-10",
+          county: "02-20",
+          township: "01-31",
+        },
+        verticalSystem: "03-31",
+      },
+    });
+    const s = await w.portal().compliance.summary({ year: 2023, regionPrefix: "51" });
+    expect(s.lateOrMissing.map((a) => [a.agencyId, a.status, a.deadline, a.daysLate])).toEqual([
+      ["cd-edu", "late", "2024-01-25", 3],
+    ]);
+    const board = await w.admin(oversight).compliance.board({ year: 2023 });
+    expect(board.agencies.find((a) => a.agencyId === "jj-gov")?.status).toBe("on_time");
+    expect((await w.admin(oversight).deadlines.list()).map((r) => r.regionCode)).toEqual(["510000"]);
+    await w.admin(oversight).deadlines.clear({ regionCode: "510000" });
+    expect((await w.portal().compliance.summary({ year: 2023, regionPrefix: "51" })).totals.late).toBe(0);
+  });
+
   it("finds 应急管理厅 and 依申请公开 in Chinese full text", async () => {
     const agenciesFound = await w.portal().search({ q: "应急管理厅" });
     expect(agenciesFound.hits[0]).toMatchObject({ kind: "agency", agencyId: "sc-emergency-management" });

@@ -15,6 +15,9 @@ import {
   ComplianceBoardInputSchema,
   ComplianceCountsSchema,
   ComplianceRowSchema,
+  DeadlineRuleClearInputSchema,
+  DeadlineRuleInputSchema,
+  DeadlineRuleSchema,
   DraftReportSchema,
   FindingSchema,
   MeSchema,
@@ -38,18 +41,21 @@ import {
 import { z } from "zod";
 import {
   addComment,
+  clearDeadlineRule,
   complianceBoard,
   createAgency,
   dissolveAgency,
   inviteUser,
   listAudit,
   listComments,
+  listDeadlineRules,
   listMyReports,
   listUsers,
   me,
   mergeAgency,
   renameAgency,
   resolveComment,
+  setDeadlineRule,
   setUserActive,
   setUserRoles,
   updateAgency,
@@ -188,6 +194,17 @@ export const adminRouter = router({
       .input(AuditListInputSchema)
       .output(AuditPageSchema)
       .query(({ ctx, input }) => listAudit({ ctx, input })),
+  }),
+  deadlines: router({
+    list: authedProcedure.output(z.array(DeadlineRuleSchema)).query(({ ctx }) => listDeadlineRules({ ctx })),
+    set: authedProcedure
+      .input(DeadlineRuleInputSchema)
+      .output(DeadlineRuleSchema)
+      .mutation(({ ctx, input }) => setDeadlineRule({ ctx, input })),
+    clear: authedProcedure
+      .input(DeadlineRuleClearInputSchema)
+      .output(z.object({ regionCode: z.string() }))
+      .mutation(({ ctx, input }) => clearDeadlineRule({ ctx, input })),
   }),
   compliance: router({
     board: authedProcedure

@@ -5,6 +5,7 @@ import {
   asc,
   auditLog,
   cellComments,
+  deadlineRules,
   desc,
   type Executor,
   eq,
@@ -25,6 +26,8 @@ import {
   type AuditEntry,
   type Comment,
   type ComplianceAgency,
+  type DeadlineConfig,
+  DeadlineConfigSchema,
   isCellPath,
   type Me,
   type Membership,
@@ -770,4 +773,89 @@ export async function complianceBoard({
     regions: data.regions,
     agencies: data.agencies,
   };
+}
+
+// ---- deadlines ------------------------------------------------------------------------------
+
+/** Oversight sets deadlines for its own region (and below); admins for any region. */
+function assertMayConfigure(ctx: AuthedContext, regionCode: string) {
+  assertRole(
+    isAdmin(ctx.viewer) || oversightRegions(ctx.viewer).some((r) => regionCode.startsWith(regionPrefix(r))),
+    "Only administrators and the region's oversight set its deadlines",
+    "只有管理员和本地区监督人员可以设置发布期限",
+  );
+}
+
+export async function listDeadlineRules({ ctx }: { ctx: AuthedContext }) {
+  assertRole(
+    isAdmin(ctx.viewer) || oversightRegions(ctx.viewer).length > 0,
+    "Only administrators and oversight see deadline rules",
+    "只有管理员和监督人员可以查看发布期限设置",
+  );
+  const rows = await ctx.deps.db.db
+    .select({
+      regionCode: deadlineRules.regionCode,
+      regionName: regions.name,
+      config: deadlineRules.config,
+      updatedAt: deadlineRules.updatedAt,
+    })
+    .from(deadlineRules)
+    .leftJoin(regions, eq(regions.code, deadlineRules.regionCode))
+    .orderBy(asc(deadlineRules.regionCode));
+  return rows.map((r) => ({
+    ...r,
+    config: DeadlineConfigSchema.parse(r.config),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+export async function setDeadlineRule({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { regionCode: string; config: DeadlineConfig };
+}) {
+  assertMayConfigure(ctx, input.regionCode);
+  const db = ctx.deps.db.db;
+  const [region] = await db.select().from(regions).where(eq(regions.code, input.regionCode));
+  if (!region) throw badRequest(`Unknown region ${input.regionCode}`, `未知行政区划 ${input.regionCode}`);
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(deadlineRules).where(eq(deadlineRules.regionCode, input.regionCode));
+    const now = ctx.deps.now();
+    await tx
+      .insert(deadlineRules)
+      .values({ regionCode: input.regionCode, config: input.config, updatedAt: now })
+      .onConflictDoUpdate({ target: deadlineRules.regionCode, set: { config: input.config, updatedAt: now } });
+    await audit(tx, ctx, {
+      action: "deadlines.set",
+      entityType: "region",
+      entityId: input.regionCode,
+      regionCode: input.regionCode,
+      before: before?.config ?? null,
+      after: input.config,
+    });
+    return {
+      regionCode: input.regionCode,
+      regionName: region.name,
+      config: input.config,
+      updatedAt: now.toISOString(),
+    };
+  });
+}
+
+export async function clearDeadlineRule({ ctx, input }: { ctx: AuthedContext; input: { regionCode: string } }) {
+  assertMayConfigure(ctx, input.regionCode);
+  await ctx.deps.db.db.transaction(async (tx) => {
+    const deleted = await tx.delete(deadlineRules).where(eq(deadlineRules.regionCode, input.regionCode)).returning();
+    if (!deleted[0]) throw notFound("Deadline rule", "发布期限设置");
+    await audit(tx, ctx, {
+      action: "deadlines.clear",
+      entityType: "region",
+      entityId: input.regionCode,
+      regionCode: input.regionCode,
+      before: deleted[0].config,
+    });
+  });
+  return { regionCode: input.regionCode };
 }

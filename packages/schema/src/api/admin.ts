@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AgencyIdSchema, RegionCodeSchema } from "../agency";
+import { DeadlineConfigSchema } from "../deadlines";
 import { EditionSchema } from "../edition";
 import { ReportSchema, ReportStatusSchema } from "../report";
 import { FindingSchema } from "../rules/finding";
@@ -239,3 +240,15 @@ export const ComplianceBoardInputSchema = z.object({
   year: YearSchema,
   regionPrefix: RegionPrefixSchema.optional(),
 });
+
+export const DeadlineRuleSchema = z.object({
+  regionCode: z.string().regex(/^\d{6}$/),
+  regionName: z.string().nullable(),
+  config: DeadlineConfigSchema,
+  updatedAt: IsoDateTimeSchema,
+});
+export const DeadlineRuleInputSchema = z.object({
+  regionCode: z.string().regex(/^\d{6}$/, { error: "must be a six-digit region code / 应为6位行政区划代码" }),
+  config: DeadlineConfigSchema,
+});
+export const DeadlineRuleClearInputSchema = z.object({ regionCode: z.string().regex(/^\d{6}$/) });
