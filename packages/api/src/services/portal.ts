@@ -25,7 +25,9 @@ import type {
   PublishedReport,
   Region,
   RegionNode,
+  Report,
   ReportSummary,
+  VersionInfo,
 } from "@gongkai/schema";
 import type { Context } from "../context";
 import { notFound } from "../errors";
@@ -243,6 +245,10 @@ export function toSummary(r: SummaryRow, deadlines: Deadlines): ReportSummary {
   };
 }
 
+/**
+ * One published version with everything the report page shows, in a single round trip: the
+ * summary, the content, the findings, the version history and the deadline rules that apply.
+ */
 export async function getPublishedReport({
   ctx,
   input,
@@ -251,49 +257,94 @@ export async function getPublishedReport({
   input: PortalReportGetInput;
 }): Promise<PublishedReport> {
   const db = ctx.deps.db.readDb;
-  const where =
-    "id" in input ? eq(reports.id, input.id) : and(eq(reports.agencyId, input.agencyId), eq(reports.year, input.year));
-  const [head] = await db.select({ id: reports.id, latestVersion: reports.latestVersion }).from(reports).where(where);
-  if (!head || head.latestVersion === 0) throw notFound("Report", "报告");
-  const number = input.version ?? head.latestVersion;
-  if (number > head.latestVersion) throw notFound("Report version", "报告版本");
-  const [row] = await db
-    .select({
-      ...summaryColumns,
-      versionId: reportVersions.id,
-      content: reportVersions.content,
-      contentHash: reportVersions.contentHash,
-      correctionReason: reportVersions.correctionReason,
-      changes: reportVersions.changes,
-      signoff: reportVersions.signoff,
-    })
-    .from(reports)
-    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
-    .leftJoin(regions, eq(regions.code, agencies.regionCode))
-    .innerJoin(reportVersions, and(eq(reportVersions.reportId, reports.id), eq(reportVersions.number, number)))
-    .where(eq(reports.id, head.id));
-  if (!row) throw notFound("Report version", "报告版本");
-  const findings = await db
-    .select({ finding: reportFindings.finding })
-    .from(reportFindings)
-    .where(eq(reportFindings.versionId, row.versionId))
-    .orderBy(asc(reportFindings.id));
-  const deadlines = await Deadlines.load(ctx, db, [row.regionCode]);
-  const summary = toSummary(row, deadlines);
+  const which =
+    "id" in input ? sql`r.id = ${input.id}` : sql`r.agency_id = ${input.agencyId} AND r.year = ${input.year}`;
+  const version = input.version ?? null;
+  const result = await db.execute(sql`
+    SELECT r.id, a.id AS agency_id, a.name AS agency_name, a.region_code, g.name AS region_name, a.level, a.kind,
+           r.year, r.edition, r.state, r.latest_version, r.publication_date::text AS publication_date,
+           v.number, v.published_at, v.quality, v.errors, v.warnings, v.content, v.content_hash,
+           v.correction_reason, v.changes, v.signoff->>'name' AS signed_off_by,
+           (SELECT coalesce(json_agg(f.finding ORDER BY f.id), '[]'::json) FROM report_findings f WHERE f.version_id = v.id) AS findings,
+           (SELECT json_agg(json_build_object('number', x.number, 'publishedAt', x.published_at, 'contentHash', x.content_hash,
+                    'correctionReason', x.correction_reason, 'changes', x.changes, 'signedOffBy', x.signoff->>'name') ORDER BY x.number)
+              FROM report_versions x WHERE x.report_id = r.id) AS versions,
+           (SELECT coalesce(json_agg(json_build_object('regionCode', d.region_code, 'config', d.config)), '[]'::json) FROM deadline_rules d
+              WHERE d.region_code IN (a.region_code, substr(a.region_code, 1, 4) || '00', substr(a.region_code, 1, 2) || '0000')) AS deadline_rules
+    FROM reports r
+    JOIN agencies a ON a.id = r.agency_id
+    LEFT JOIN regions g ON g.code = a.region_code
+    JOIN report_versions v ON v.report_id = r.id AND v.number = coalesce(${version}::int, r.latest_version)
+    WHERE ${which} AND r.latest_version > 0`);
+  const row = (result as unknown as { rows: PublishedRow[] }).rows[0];
+  if (!row) throw notFound(input.version ? "Report version" : "Report", input.version ? "报告版本" : "报告");
+  const parse = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+  const deadlines = Deadlines.fromRows(ctx, parse(row.deadline_rules));
+  const summary = toSummary(
+    {
+      id: row.id,
+      agencyId: row.agency_id,
+      agencyName: row.agency_name,
+      regionCode: row.region_code,
+      regionName: row.region_name,
+      level: row.level,
+      kind: row.kind,
+      year: Number(row.year),
+      edition: Number(row.edition) as 2019 | 2021,
+      state: row.state,
+      latestVersion: Number(row.latest_version),
+      publicationDate: row.publication_date,
+      publishedAt: new Date(row.published_at),
+      quality: row.quality,
+      errors: Number(row.errors),
+      warnings: Number(row.warnings),
+    },
+    deadlines,
+  );
+  const versions = parse(row.versions).map((x) => ({ ...x, publishedAt: new Date(x.publishedAt).toISOString() }));
+  const number = Number(row.number);
   return {
     summary,
-    version: {
+    version: versions.find((x) => x.number === number) ?? {
       number,
-      publishedAt: row.publishedAt?.toISOString() ?? "",
-      contentHash: row.contentHash,
-      correctionReason: row.correctionReason,
-      changes: row.changes,
-      signedOffBy: row.signoff?.name ?? null,
+      publishedAt: new Date(row.published_at).toISOString(),
+      contentHash: row.content_hash,
+      correctionReason: row.correction_reason,
+      changes: parse(row.changes),
+      signedOffBy: row.signed_off_by,
     },
-    content: row.content,
-    versions: await versionInfos(db, head.id),
-    findings: findings.map((f): Finding => f.finding),
+    content: parse(row.content),
+    versions,
+    findings: parse(row.findings),
   };
+}
+
+interface PublishedRow {
+  id: string;
+  agency_id: string;
+  agency_name: string;
+  region_code: string;
+  region_name: string | null;
+  level: ReportSummary["agency"]["level"];
+  kind: ReportSummary["agency"]["kind"];
+  year: number;
+  edition: number;
+  state: ReportSummary["state"];
+  latest_version: number;
+  publication_date: string | null;
+  number: number;
+  published_at: string | Date;
+  quality: ReportSummary["quality"];
+  errors: number;
+  warnings: number;
+  content: Report | string;
+  content_hash: string;
+  correction_reason: string | null;
+  changes: VersionInfo["changes"] | string;
+  signed_off_by: string | null;
+  findings: Finding[] | string;
+  versions: VersionInfo[] | string;
+  deadline_rules: { regionCode: string; config: unknown }[] | string;
 }
 
 export async function agenciesByIds(exec: Executor, ids: readonly string[]) {

@@ -68,6 +68,16 @@ export class Deadlines {
     return new Deadlines(national, map);
   }
 
+  /** From rows already read (e.g. aggregated into a bigger query). */
+  static fromRows(ctx: Context, rows: readonly { regionCode: string; config: unknown }[]): Deadlines {
+    const map = new Map<string, DeadlineConfig>();
+    for (const r of rows) {
+      const parsed = DeadlineConfigSchema.safeParse(r.config);
+      if (parsed.success) map.set(r.regionCode, parsed.data);
+    }
+    return new Deadlines(ctx.deps.deadlines ?? defaultDeadlines, map);
+  }
+
   configFor(regionCode: string): DeadlineConfig {
     const { province, prefecture } = regionAncestors(regionCode);
     return (
