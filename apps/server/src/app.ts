@@ -86,6 +86,11 @@ export function createApp(deps: AppDeps) {
     trpcServer({
       endpoint: "/trpc/portal",
       router: portalRouter,
+      // Published data only: a shared cache (CDN, reverse proxy) may keep answers for a minute.
+      responseMeta: ({ type, errors }) =>
+        type === "query" && errors.length === 0
+          ? { headers: new Headers({ "cache-control": "public, max-age=60, stale-while-revalidate=600" }) }
+          : {},
       createContext: (_opts, c) =>
         createContext(deps, { viewer: null, requestId: c.get("requestId") }) as unknown as Record<string, unknown>,
       onError: ({ error, path }) => {

@@ -52,9 +52,11 @@ describe("the HTTP server", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { result: { data: { code: string }[] } };
     expect(body.result.data.map((r) => r.code)).toEqual(["510000"]);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=60, stale-while-revalidate=600");
     const input = encodeURIComponent(JSON.stringify({ id: "nope" }));
     const missing = await app.request(`/trpc/portal/agencies.byId?input=${input}`);
     expect(missing.status).toBe(404);
+    expect(missing.headers.get("cache-control")).toBeNull();
     const bad = await app.request(
       `/trpc/portal/reports.list?input=${encodeURIComponent(JSON.stringify({ pageSize: 9999 }))}`,
     );
