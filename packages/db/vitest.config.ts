@@ -1,13 +1,8 @@
 import { defineConfig } from "vitest/config";
-
-const conditions = ["@gongkai/source", "module", "node", "development|production"];
+import { conditions, reporters } from "../../vitest.shared";
 
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
-  test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    reporters: ["default", ["json", { outputFile: ".test-results/vitest.json" }]],
-    testTimeout: 20_000,
-  },
+  test: { include: ["src/**/*.test.ts", "test/**/*.test.ts"], reporters, testTimeout: 20_000 },
 });

@@ -252,6 +252,42 @@ function staleConflict(row: ReportRow, expected: number) {
   );
 }
 
+interface Guard {
+  /** Who may act, given the agency id. */
+  allowed: (agencyId: string) => boolean;
+  roleEn: string;
+  roleZh: string;
+  from: readonly ReportRow["state"][];
+  /** Checked when given: a stale lock version is a CONFLICT. */
+  lockVersion?: number;
+}
+
+/**
+ * The start of every state change: lock the row, hide it from those who may not read it, refuse
+ * those who may read but not act, and refuse a wrong state or a stale lock version.
+ */
+async function lockForChange(
+  ctx: AuthedContext,
+  tx: Executor,
+  id: string,
+  guard: Guard,
+): Promise<{ row: ReportRow; agency: AgencyInfo }> {
+  const row = await loadReportRow(tx, id, true);
+  const agency = await scopeOf(tx, row);
+  assertCanRead(ctx.viewer, scope(row, agency));
+  assertRole(guard.allowed(agency.id), guard.roleEn, guard.roleZh);
+  if (!guard.from.includes(row.state)) {
+    throw precondition(
+      `The report is ${row.state}; this needs it to be ${guard.from.join(" or ")}`,
+      `报告处于“${stateZh[row.state]}”状态，不能执行此操作（须为${guard.from.map((s) => `“${stateZh[s]}”`).join("或")}）`,
+      { state: row.state },
+    );
+  }
+  if (guard.lockVersion !== undefined && row.lockVersion !== guard.lockVersion)
+    throw staleConflict(row, guard.lockVersion);
+  return { row, agency };
+}
+
 export async function saveDraft({
   ctx,
   input,
@@ -260,21 +296,13 @@ export async function saveDraft({
   input: { id: string; lockVersion: number; content: Report };
 }): Promise<DraftReport> {
   return ctx.deps.db.db.transaction(async (tx) => {
-    const row = await loadReportRow(tx, input.id, true);
-    const agency = await scopeOf(tx, row);
-    assertCanRead(ctx.viewer, scope(row, agency));
-    assertRole(
-      isEditor(ctx.viewer, agency.id),
-      "Only the agency's editors edit its report",
-      "只有本机关编辑人员可以修改报告",
-    );
-    if (row.state !== "draft") {
-      throw precondition(
-        `The report is ${row.state}; it can only be edited as a draft`,
-        `报告处于“${stateZh[row.state]}”状态，只有草稿可以修改`,
-      );
-    }
-    if (row.lockVersion !== input.lockVersion) throw staleConflict(row, input.lockVersion);
+    const { row, agency } = await lockForChange(ctx, tx, input.id, {
+      allowed: (a) => isEditor(ctx.viewer, a),
+      roleEn: "Only the agency's editors edit its report",
+      roleZh: "只有本机关编辑人员可以修改报告",
+      from: ["draft"],
+      lockVersion: input.lockVersion,
+    });
     const content = checkEnvelope(row, agency, ReportSchema.parse(input.content));
     const findings = await findingsFor(ctx, tx, agency, content);
     const q = qualityOf(findings);
@@ -374,18 +402,7 @@ async function transition(
   },
 ): Promise<DraftReport> {
   return ctx.deps.db.db.transaction(async (tx) => {
-    const row = await loadReportRow(tx, input.id, true);
-    const agency = await scopeOf(tx, row);
-    assertCanRead(ctx.viewer, scope(row, agency));
-    assertRole(spec.allowed(agency.id), spec.roleEn, spec.roleZh);
-    if (!spec.from.includes(row.state)) {
-      throw precondition(
-        `Cannot ${spec.action.replace("report.", "")} a report that is ${row.state}`,
-        `报告处于“${stateZh[row.state]}”状态，不能执行此操作`,
-        { state: row.state },
-      );
-    }
-    if (row.lockVersion !== input.lockVersion) throw staleConflict(row, input.lockVersion);
+    const { row, agency } = await lockForChange(ctx, tx, input.id, { ...spec, lockVersion: input.lockVersion });
     const patch = await spec.run(tx, row, agency);
     if (patch) {
       await tx
@@ -509,22 +526,13 @@ export async function publishReport({
     });
   }
   return ctx.deps.db.db.transaction(async (tx) => {
-    const row = await loadReportRow(tx, input.id, true);
-    const agency = await scopeOf(tx, row);
-    assertCanRead(ctx.viewer, scope(row, agency));
-    assertRole(
-      isApprover(ctx.viewer, agency.id),
-      "Only the agency's approvers publish its report",
-      "只有本机关审核人员可以发布报告",
-    );
-    if (row.state !== "approved" && row.state !== "scheduled") {
-      throw precondition(
-        `Only an approved report can be published (it is ${row.state})`,
-        `只有已审核的报告可以发布（当前为“${stateZh[row.state]}”）`,
-        { state: row.state },
-      );
-    }
-    if (row.lockVersion !== input.lockVersion) throw staleConflict(row, input.lockVersion);
+    const { row, agency } = await lockForChange(ctx, tx, input.id, {
+      allowed: (a) => isApprover(ctx.viewer, a),
+      roleEn: "Only the agency's approvers publish its report",
+      roleZh: "只有本机关审核人员可以发布报告",
+      from: ["approved", "scheduled"],
+      lockVersion: input.lockVersion,
+    });
     const version = await freeze(
       ctx,
       tx,
@@ -659,17 +667,12 @@ export async function runScheduledPublications(ctx: {
 
 export function correctReport({ ctx, input }: { ctx: AuthedContext; input: { id: string; reason: string } }) {
   return ctx.deps.db.db.transaction(async (tx) => {
-    const row = await loadReportRow(tx, input.id, true);
-    const agency = await scopeOf(tx, row);
-    assertCanRead(ctx.viewer, scope(row, agency));
-    assertRole(
-      isApprover(ctx.viewer, agency.id),
-      "Only the agency's approvers start a correction",
-      "只有本机关审核人员可以更正已发布报告",
-    );
-    if (row.state !== "published") {
-      throw precondition("Only a published report can be corrected", "只有已发布的报告可以更正", { state: row.state });
-    }
+    const { row, agency } = await lockForChange(ctx, tx, input.id, {
+      allowed: (a) => isApprover(ctx.viewer, a),
+      roleEn: "Only the agency's approvers start a correction",
+      roleZh: "只有本机关审核人员可以更正已发布报告",
+      from: ["published"],
+    });
     await tx
       .update(reports)
       .set({
