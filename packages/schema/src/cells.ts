@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { DECIMAL_PATTERN } from "./decimal";
+import { moneyUnits } from "./meta/cells";
+
+export * from "./meta/cells";
 
 /**
  * A count cell: a whole number ≥ 0, or `null` = not reported.
@@ -19,9 +22,7 @@ export const SignedCountSchema = z
   .nullable();
 export type SignedCount = z.infer<typeof SignedCountSchema>;
 
-export const moneyUnits = ["元", "万元"] as const;
 export const MoneyUnitSchema = z.enum(moneyUnits);
-export type MoneyUnit = z.infer<typeof MoneyUnitSchema>;
 
 /** An exact non-negative decimal as a string: "18651.06", "251000". */
 export const DecimalStringSchema = z.string().regex(DECIMAL_PATTERN, {
@@ -37,9 +38,6 @@ export const MoneySchema = z
   })
   .nullable();
 export type Money = z.infer<typeof MoneySchema>;
-
-export const cellTypes = ["count", "signed", "money"] as const;
-export type CellType = (typeof cellTypes)[number];
 
 /** A zod object whose keys are all the same cell schema; keeps the key types. */
 export function cellObject<const K extends readonly string[], S extends z.ZodType>(

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import type { AgencyKind, AgencyLevel, AgencyRef } from "./agency";
+import type { DeadlineConfig } from "./meta/deadlines";
+
+export * from "./meta/deadlines";
 
 /** A month and day, "MM-DD", in the year after the report year. */
 export const MonthDaySchema = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
@@ -23,42 +25,4 @@ export const DeadlineConfigSchema = z.object({
   }),
   /** System-wide summary of a vertically managed system. */
   verticalSystem: MonthDaySchema,
-});
-export type DeadlineConfig = z.infer<typeof DeadlineConfigSchema>;
-
-export const defaultDeadlines: DeadlineConfig = {
-  default: "01-31",
-  consolidated: {
-    national: "03-31",
-    provincial: "03-31",
-    prefecture: "03-10",
-    county: "02-20",
-    township: "01-31",
-  },
-  verticalSystem: "03-31",
-};
-
-export function deadlineMonthDay(
-  kind: AgencyKind,
-  level: AgencyLevel,
-  config: DeadlineConfig = defaultDeadlines,
-): string {
-  if (kind === "consolidated") return config.consolidated[level];
-  if (kind === "vertical_system") return config.verticalSystem;
-  return config.default;
-}
-
-/** The last day (ISO date) on which a report for `year` may be published. */
-export function deadlineFor(
-  agency: Pick<AgencyRef, "kind" | "level">,
-  year: number,
-  config: DeadlineConfig = defaultDeadlines,
-): string {
-  return `${year + 1}-${deadlineMonthDay(agency.kind, agency.level, config)}`;
-}
-
-/** Whole days from `from` to `to` (ISO dates); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  const ms = Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`);
-  return Math.round(ms / 86_400_000);
-}
+}) satisfies z.ZodType<DeadlineConfig>;

@@ -1,28 +1,10 @@
 import type { z } from "zod";
 import { CountSchema, cellObject } from "../cells";
-import { type Label, label } from "../label";
+import { t4BlockKeys, t4OutcomeKeys } from "../meta/t4";
 
-/** Table 四 — 政府信息公开行政复议、行政诉讼情况. Identical in both editions. */
-export const t4BlockKeys = ["review", "suitDirect", "suitAfterReview"] as const;
-export type T4BlockKey = (typeof t4BlockKeys)[number];
-export const t4OutcomeKeys = ["upheld", "corrected", "other", "pending", "total"] as const;
-export type T4OutcomeKey = (typeof t4OutcomeKeys)[number];
+export * from "../meta/t4";
 
 export const T4BlockSchema = cellObject(t4OutcomeKeys, CountSchema);
 export const T4Schema = cellObject(t4BlockKeys, T4BlockSchema);
 export type T4 = z.infer<typeof T4Schema>;
 export type T4Block = z.infer<typeof T4BlockSchema>;
-
-export const t4BlockLabels: Record<T4BlockKey, Label> = {
-  review: label("行政复议", "Administrative review"),
-  suitDirect: label("未经复议直接起诉", "Suits filed directly, without review"),
-  suitAfterReview: label("复议后起诉", "Suits filed after review"),
-};
-export const t4LitigationLabel = label("行政诉讼", "Administrative litigation");
-export const t4OutcomeLabels: Record<T4OutcomeKey, Label> = {
-  upheld: label("结果维持", "Upheld"),
-  corrected: label("结果纠正", "Corrected"),
-  other: label("其他结果", "Other result"),
-  pending: label("尚未审结", "Pending"),
-  total: label("总计", "Total"),
-};
