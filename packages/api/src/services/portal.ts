@@ -10,7 +10,6 @@ import {
   inArray,
   like,
   regions,
-  reportFindings,
   reports,
   reportVersions,
   type SQL,
@@ -31,7 +30,6 @@ import type {
 } from "@gongkai/schema";
 import type { Context } from "../context";
 import { notFound } from "../errors";
-import { versionInfos } from "./drafts";
 import { Deadlines } from "./shared";
 
 const prefixLike = (column: SQL | unknown, prefix: string | undefined) =>
