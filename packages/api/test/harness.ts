@@ -151,3 +151,18 @@ export async function createWorld(options: { now?: string } = {}): Promise<TestW
 }
 
 export { password as testPassword };
+
+/** metric_rollups as maintained incrementally must equal a rebuild from the narrow table. */
+export async function rollupsDrift(world: TestWorld): Promise<{ incremental: string[]; rebuilt: string[] }> {
+  const { rebuildRollups } = await import("../src/services/publishing");
+  const read = async () =>
+    (
+      await world.handle.query<Record<string, unknown>>(
+        "select metric, year, prefecture, level, kind, edition, sum::numeric::text as sum, blanks, reports from metric_rollups where sum <> 0 or blanks <> 0 or reports <> 0 order by 1,2,3,4,5,6",
+      )
+    ).map((r) => JSON.stringify({ ...r, sum: String(Number(r.sum)) }));
+  const incremental = await read();
+  await world.handle.db.transaction((tx) => rebuildRollups(tx));
+  const rebuilt = await read();
+  return { incremental, rebuilt };
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../src/context";
 import { runScheduledPublications } from "../src/services/drafts";
 import { consistentContent } from "./content";
-import { createWorld, type TestWorld } from "./harness";
+import { createWorld, rollupsDrift, type TestWorld } from "./harness";
 
 let w: TestWorld;
 let editor: Viewer;
@@ -289,6 +289,12 @@ describe("the report workflow", () => {
     expect(pub.version.signedOffBy).toBe(approver.name);
     expect(pub.content.publicationDate).toBe("2025-01-20");
     w.setNow("2025-01-10T02:00:00Z");
+  });
+
+  it("keeps the rollups equal to a rebuild after publishing, correcting and scheduling", async () => {
+    const { incremental, rebuilt } = await rollupsDrift(w);
+    expect(incremental.length).toBeGreaterThan(100);
+    expect(incremental).toEqual(rebuilt);
   });
 
   it("lets oversight read submitted reports of its region but not unsubmitted drafts, and records everything in the audit log", async () => {

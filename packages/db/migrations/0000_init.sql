@@ -138,7 +138,8 @@ CREATE TABLE "metric_rollups" (
 	"kind" "agency_kind" NOT NULL,
 	"edition" smallint NOT NULL,
 	"sum" numeric DEFAULT '0' NOT NULL,
-	"n" integer DEFAULT 0 NOT NULL,
+	"blanks" integer DEFAULT 0 NOT NULL,
+	"reports" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "metric_rollups_metric_year_prefecture_level_kind_edition_pk" PRIMARY KEY("metric","year","prefecture","level","kind","edition")
 );
 --> statement-breakpoint
@@ -158,17 +159,17 @@ CREATE TABLE "report_findings" (
 );
 --> statement-breakpoint
 CREATE TABLE "report_metrics" (
-	"version_id" integer NOT NULL,
 	"report_id" text NOT NULL,
-	"agency_id" text NOT NULL,
 	"metric" text NOT NULL,
 	"value" numeric,
+	"version_id" integer NOT NULL,
+	"agency_id" text NOT NULL,
 	"year" smallint NOT NULL,
 	"edition" smallint NOT NULL,
 	"region_code" text NOT NULL,
 	"prefecture" text NOT NULL,
 	"level" "agency_level" NOT NULL,
-	CONSTRAINT "report_metrics_version_id_metric_pk" PRIMARY KEY("version_id","metric")
+	CONSTRAINT "report_metrics_report_id_metric_pk" PRIMARY KEY("report_id","metric")
 );
 --> statement-breakpoint
 CREATE TABLE "report_versions" (
@@ -193,7 +194,7 @@ CREATE TABLE "reports" (
 	"year" smallint NOT NULL,
 	"edition" smallint NOT NULL,
 	"state" "report_state" DEFAULT 'draft' NOT NULL,
-	"content" jsonb NOT NULL,
+	"content" jsonb,
 	"lock_version" integer DEFAULT 1 NOT NULL,
 	"prefilled" text[] DEFAULT '{}'::text[] NOT NULL,
 	"latest_version" integer DEFAULT 0 NOT NULL,
@@ -253,7 +254,6 @@ CREATE INDEX "regions_parent_idx" ON "regions" USING btree ("parent_code");--> s
 CREATE INDEX "report_findings_version_idx" ON "report_findings" USING btree ("version_id");--> statement-breakpoint
 CREATE INDEX "report_findings_rule_idx" ON "report_findings" USING btree ("rule_id");--> statement-breakpoint
 CREATE INDEX "report_metrics_metric_year_idx" ON "report_metrics" USING btree ("metric","year","prefecture");--> statement-breakpoint
-CREATE INDEX "report_metrics_agency_year_idx" ON "report_metrics" USING btree ("agency_id","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "report_versions_report_number_uq" ON "report_versions" USING btree ("report_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "reports_agency_year_uq" ON "reports" USING btree ("agency_id","year");--> statement-breakpoint
 CREATE INDEX "reports_year_state_idx" ON "reports" USING btree ("year","state");--> statement-breakpoint

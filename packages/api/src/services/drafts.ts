@@ -20,14 +20,21 @@ import type { AuthedContext } from "../trpc";
 import { contentHash, diffReports, freezeVersion, qualityOf } from "./publishing";
 import { type AgencyInfo, audit, Deadlines, isoDate, loadAgency } from "./shared";
 
-type ReportRow = typeof reports.$inferSelect;
+/** A report row with its working content resolved (null in storage = the latest version's). */
+type ReportRow = Omit<typeof reports.$inferSelect, "content"> & { content: Report };
 
 export async function loadReportRow(exec: Executor, id: string, forUpdate = false): Promise<ReportRow> {
   const q = exec.select().from(reports).where(eq(reports.id, id));
   const rows = forUpdate ? await q.for("update") : await q;
   const row = rows[0];
   if (!row) throw notFound("Report", "报告");
-  return row;
+  if (row.content) return { ...row, content: row.content };
+  const [version] = await exec
+    .select({ content: reportVersions.content })
+    .from(reportVersions)
+    .where(and(eq(reportVersions.reportId, id), eq(reportVersions.number, row.latestVersion)));
+  if (!version) throw new Error(`report ${id} has neither a draft nor a published version`);
+  return { ...row, content: version.content };
 }
 
 async function scopeOf(exec: Executor, row: ReportRow): Promise<AgencyInfo> {
@@ -216,7 +223,7 @@ export async function createReport({
       regionCode: agency.regionCode,
       after: { agencyId: agency.id, year: input.year, edition, prefilled },
     });
-    return toDraft(ctx, tx, row, agency);
+    return toDraft(ctx, tx, { ...row, content }, agency);
   });
 }
 
@@ -330,7 +337,7 @@ export async function saveDraft({
       before: { lockVersion: row.lockVersion },
       after: { lockVersion: saved.lockVersion, changes: changes.slice(0, 200), changed: changes.length },
     });
-    return toDraft(ctx, tx, saved, agency);
+    return toDraft(ctx, tx, { ...saved, content }, agency);
   });
 }
 
@@ -616,8 +623,9 @@ export async function runScheduledPublications(ctx: {
         .where(and(eq(reports.state, "scheduled"), sql`${reports.scheduledAt} <= ${now.toISOString()}`))
         .limit(1)
         .for("update", { skipLocked: true });
-      const row = rows[0];
-      if (!row) return false;
+      const locked = rows[0];
+      if (!locked) return false;
+      const row = await loadReportRow(tx, locked.id);
       const agency = await loadAgency(tx, row.agencyId);
       const signerId = row.scheduledBy ?? "system";
       const signer = await tx.execute(sql`select name from users where id = ${signerId}`);

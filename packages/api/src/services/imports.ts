@@ -13,6 +13,7 @@ import {
 import {
   type DeadlineConfig,
   defaultDeadlines,
+  type Finding,
   type Report,
   ReportSchema,
   regionAncestors,
@@ -23,15 +24,13 @@ import { badRequest, conflict } from "../errors";
 import { newId } from "../ids";
 import { tsvectorSource } from "../search-tokens";
 import {
-  applyRollups,
   contentHash,
   freezeVersion,
   METRIC_COLUMNS,
   metricRows,
   qualityOf,
+  rebuildRollups,
   reportText,
-  rollupContribution,
-  rollupKey,
 } from "./publishing";
 import { type AgencyInfo, audit, Deadlines, loadAgency } from "./shared";
 
@@ -125,12 +124,52 @@ export interface BulkReport {
   publishedAt?: Date;
 }
 
+type Row = (string | number | null)[];
+interface PreparedChunk {
+  reports: Row[];
+  versions: { reportId: string; agency: AgencyInfo; content: Report; publishedAt: Date; findings: Finding[]; hash: string }[];
+  loaded: number;
+  skipped: number;
+}
+
+const REPORT_COLUMNS = [
+  { name: "id", type: "text" },
+  { name: "agency_id", type: "text" },
+  { name: "year", type: "smallint" },
+  { name: "edition", type: "smallint" },
+  { name: "state", type: "report_state" },
+  { name: "content", type: "jsonb" },
+  { name: "latest_version", type: "int" },
+  { name: "publication_date", type: "date" },
+  { name: "created_at", type: "timestamptz" },
+  { name: "updated_at", type: "timestamptz" },
+] as const;
+
+const VERSION_COLUMNS = [
+  { name: "report_id", type: "text" },
+  { name: "number", type: "int" },
+  { name: "content", type: "jsonb" },
+  { name: "content_hash", type: "text" },
+  { name: "published_at", type: "timestamptz" },
+  { name: "quality", type: "data_quality" },
+  { name: "errors", type: "int" },
+  { name: "warnings", type: "int" },
+] as const;
+
+const FINDING_COLUMNS = [
+  { name: "version_id", type: "int" },
+  { name: "rule_id", type: "text" },
+  { name: "severity", type: "text" },
+  { name: "finding", type: "jsonb" },
+] as const;
+
 /**
- * Load many reports at once (demo data, synthetic benchmarks, archives): every row of every table
- * is computed in memory and written with one unnest insert per table and chunk. Published reports
- * become version 1 with findings, metrics, rollups and search documents, exactly as publishing
- * one would; drafts only get their report row. Reports of an (agency, year) already present are
- * skipped. Runs in one transaction.
+ * Load many reports at once (demo data, synthetic benchmarks, archives). Every row is computed in
+ * memory and written with one unnest insert per table and chunk, each chunk in its own
+ * transaction; while the database writes one chunk the next is prepared. Published reports
+ * become version 1 with findings, metrics and search documents, as publishing one would; drafts
+ * only get their report row. An (agency, year) already present is skipped. The rollups are
+ * rebuilt once at the end, then the tables are analysed.
  */
 export async function bulkLoadReports(
   handle: DbHandle,
@@ -138,181 +177,108 @@ export async function bulkLoadReports(
   options: { deadlines?: DeadlineConfig; onProgress?: (done: number, total: number) => void; chunk?: number } = {},
 ): Promise<{ loaded: number; skipped: number }> {
   const chunk = options.chunk ?? 2000;
-  let loaded = 0;
-  let skipped = 0;
-  const byAgencyYear = new Map(items.map((i) => [`${i.content.agency.id}|${i.content.year}`, i.content]));
-  for (let start = 0; start < items.length; start += chunk) {
-    const part = items.slice(start, start + chunk);
+  const national = options.deadlines ?? defaultDeadlines;
+  const agencyIds = [...new Set(items.map((i) => i.content.agency.id))];
+  const infos = new Map<string, AgencyInfo>();
+  for (const a of await handle.db.select().from(agencies).where(inArray(agencies.id, agencyIds.length ? agencyIds : ["-"]))) {
+    infos.set(a.id, { id: a.id, name: a.name, regionCode: a.regionCode, regionName: null, level: a.level, kind: a.kind, status: a.status, endedOn: a.endedOn, tracked: a.tracked });
+  }
+  const existing = new Set(
+    (await handle.db.select({ agencyId: reports.agencyId, year: reports.year }).from(reports).where(inArray(reports.agencyId, agencyIds.length ? agencyIds : ["-"]))).map(
+      (r) => `${r.agencyId}|${r.year}`,
+    ),
+  );
+  // Last year's report for the cross-year rules: in this load, or already in the database.
+  const previous = new Map(items.map((i) => [`${i.content.agency.id}|${i.content.year}`, i.content]));
+  const missing = items.filter((i) => !previous.has(`${i.content.agency.id}|${i.content.year - 1}`));
+  if (missing.length) {
+    const years = [...new Set(missing.map((i) => i.content.year - 1))];
+    const rows = await handle.db
+      .select({ agencyId: reports.agencyId, year: reports.year, content: reportVersions.content })
+      .from(reports)
+      .innerJoin(reportVersions, and(eq(reportVersions.reportId, reports.id), eq(reportVersions.number, reports.latestVersion)))
+      .where(and(inArray(reports.agencyId, [...new Set(missing.map((i) => i.content.agency.id))]), inArray(reports.year, years)));
+    for (const r of rows) previous.set(`${r.agencyId}|${r.year}`, r.content);
+  }
+
+  const prepare = (part: readonly BulkReport[]): PreparedChunk => {
+    const out: PreparedChunk = { reports: [], versions: [], loaded: 0, skipped: 0 };
+    for (const item of part) {
+      const agency = infos.get(item.content.agency.id);
+      if (!agency) throw badRequest(`Agency ${item.content.agency.id} does not exist`, `机关 ${item.content.agency.id} 不存在`);
+      const key = `${agency.id}|${item.content.year}`;
+      if (existing.has(key)) {
+        out.skipped++;
+        continue;
+      }
+      existing.add(key);
+      const id = newId("rpt");
+      const published = item.state === "published";
+      const at = item.publishedAt ?? new Date(`${item.content.publicationDate ?? `${item.content.year + 1}-01-15`}T09:00:00+08:00`);
+      const content: Report = published
+        ? { ...item.content, status: "published", publicationDate: item.content.publicationDate ?? at.toISOString().slice(0, 10) }
+        : { ...item.content, status: item.state, publicationDate: null };
+      // A published report's draft is its version: stored once, in report_versions.
+      out.reports.push([id, agency.id, content.year, content.edition, item.state, published ? null : JSON.stringify(content), published ? 1 : 0, content.publicationDate, at.toISOString(), at.toISOString()]);
+      if (published) {
+        const findings = validateReport(content, { previous: previous.get(`${agency.id}|${content.year - 1}`) ?? null, deadlines: national });
+        out.versions.push({ reportId: id, agency, content, publishedAt: at, findings, hash: contentHash(content) });
+      }
+      out.loaded++;
+    }
+    return out;
+  };
+
+  const write = async (p: PreparedChunk) => {
     await handle.db.transaction(async (tx) => {
-      const agencyIds = [...new Set(part.map((p) => p.content.agency.id))];
-      const infos = new Map<string, AgencyInfo>();
-      for (const a of await tx.select().from(agencies).where(inArray(agencies.id, agencyIds))) {
-        infos.set(a.id, {
-          id: a.id,
-          name: a.name,
-          regionCode: a.regionCode,
-          regionName: null,
-          level: a.level,
-          kind: a.kind,
-          status: a.status,
-          endedOn: a.endedOn,
-          tracked: a.tracked,
-        });
-      }
-      const existing = new Set(
-        (
-          await tx
-            .select({ agencyId: reports.agencyId, year: reports.year })
-            .from(reports)
-            .where(inArray(reports.agencyId, agencyIds))
-        ).map((r) => `${r.agencyId}|${r.year}`),
-      );
-      const reportRows: (string | number | null)[][] = [];
-      const versionInputs: { reportId: string; agency: AgencyInfo; content: Report; publishedAt: Date }[] = [];
-      for (const item of part) {
-        const agency = infos.get(item.content.agency.id);
-        if (!agency)
-          throw badRequest(`Agency ${item.content.agency.id} does not exist`, `机关 ${item.content.agency.id} 不存在`);
-        const key = `${agency.id}|${item.content.year}`;
-        if (existing.has(key)) {
-          skipped++;
-          continue;
-        }
-        existing.add(key);
-        const id = newId("rpt");
-        const published = item.state === "published";
-        const at =
-          item.publishedAt ??
-          new Date(`${item.content.publicationDate ?? `${item.content.year + 1}-01-15`}T09:00:00+08:00`);
-        const content: Report = published
-          ? {
-              ...item.content,
-              status: "published",
-              publicationDate: item.content.publicationDate ?? at.toISOString().slice(0, 10),
-            }
-          : { ...item.content, status: item.state, publicationDate: null };
-        reportRows.push([
-          id,
-          agency.id,
-          content.year,
-          content.edition,
-          item.state,
-          JSON.stringify(content),
-          published ? 1 : 0,
-          content.publicationDate,
-          at.toISOString(),
-          at.toISOString(),
-        ]);
-        if (published) versionInputs.push({ reportId: id, agency, content, publishedAt: at });
-        loaded++;
-      }
-      await bulkInsert(
-        tx,
-        "reports",
-        [
-          { name: "id", type: "text" },
-          { name: "agency_id", type: "text" },
-          { name: "year", type: "smallint" },
-          { name: "edition", type: "smallint" },
-          { name: "state", type: "report_state" },
-          { name: "content", type: "jsonb" },
-          { name: "latest_version", type: "int" },
-          { name: "publication_date", type: "date" },
-          { name: "created_at", type: "timestamptz" },
-          { name: "updated_at", type: "timestamptz" },
-        ],
-        reportRows,
-      );
-      if (versionInputs.length === 0) return;
-      const national = options.deadlines ?? defaultDeadlines;
-      const computed = versionInputs.map((v) => {
-        const previous = byAgencyYear.get(`${v.agency.id}|${v.content.year - 1}`) ?? null;
-        const findings = validateReport(v.content, { previous, deadlines: national });
-        return { ...v, findings, q: qualityOf(findings), hash: contentHash(v.content) };
-      });
+      await bulkInsert(tx, "reports", REPORT_COLUMNS, p.reports);
+      if (p.versions.length === 0) return;
       const ids = await bulkInsert(
         tx,
         "report_versions",
-        [
-          { name: "report_id", type: "text" },
-          { name: "number", type: "int" },
-          { name: "content", type: "jsonb" },
-          { name: "content_hash", type: "text" },
-          { name: "published_at", type: "timestamptz" },
-          { name: "quality", type: "data_quality" },
-          { name: "errors", type: "int" },
-          { name: "warnings", type: "int" },
-        ],
-        computed.map((c) => [
-          c.reportId,
-          1,
-          JSON.stringify(c.content),
-          c.hash,
-          c.publishedAt.toISOString(),
-          c.q.quality,
-          c.q.errors,
-          c.q.warnings,
-        ]),
+        VERSION_COLUMNS,
+        p.versions.map((v) => {
+          const q = qualityOf(v.findings);
+          return [v.reportId, 1, JSON.stringify(v.content), v.hash, v.publishedAt.toISOString(), q.quality, q.errors, q.warnings];
+        }),
         { returning: sql`id, report_id` },
       );
       const versionOf = new Map(ids.map((r) => [String(r.report_id), Number(r.id)]));
-      const findingRows: (string | number | null)[][] = [];
-      const metricRowsAll: (string | number | null)[][] = [];
-      const searchRows: (string | number | null)[][] = [];
-      for (const c of computed) {
-        const versionId = versionOf.get(c.reportId) as number;
-        for (const f of c.findings) findingRows.push([versionId, f.ruleId, f.severity, JSON.stringify(f)]);
-        const { prefecture } = regionAncestors(c.agency.regionCode);
-        for (const m of metricRows(c.content)) {
-          metricRowsAll.push([
-            versionId,
-            c.reportId,
-            c.agency.id,
-            m.metric,
-            m.value,
-            c.content.year,
-            c.content.edition,
-            c.agency.regionCode,
-            prefecture,
-            c.agency.level,
-          ]);
+      const findingRows: Row[] = [];
+      const metricRowsAll: Row[] = [];
+      const searchRows: Row[] = [];
+      for (const v of p.versions) {
+        const versionId = versionOf.get(v.reportId) as number;
+        for (const f of v.findings) findingRows.push([versionId, f.ruleId, f.severity, JSON.stringify(f)]);
+        const { prefecture } = regionAncestors(v.agency.regionCode);
+        for (const m of metricRows(v.content)) {
+          metricRowsAll.push([versionId, v.reportId, v.agency.id, m.metric, m.value, v.content.year, v.content.edition, v.agency.regionCode, prefecture, v.agency.level]);
         }
-        const title = c.content.title ?? `${c.agency.name}${c.content.year}年政府信息公开工作年度报告`;
-        const body = reportText(c.content);
-        searchRows.push([
-          `report:${c.reportId}`,
-          "report",
-          c.agency.id,
-          c.reportId,
-          c.content.year,
-          title,
-          body,
-          tsvectorSource(`${title}\n${body}`),
-        ]);
+        const title = v.content.title ?? `${v.agency.name}${v.content.year}年政府信息公开工作年度报告`;
+        const body = reportText(v.content);
+        searchRows.push([`report:${v.reportId}`, "report", v.agency.id, v.reportId, v.content.year, title, body, tsvectorSource(`${title}\n${body}`)]);
       }
-      await bulkInsert(
-        tx,
-        "report_findings",
-        [
-          { name: "version_id", type: "int" },
-          { name: "rule_id", type: "text" },
-          { name: "severity", type: "text" },
-          { name: "finding", type: "jsonb" },
-        ],
-        findingRows,
-      );
+      await bulkInsert(tx, "report_findings", FINDING_COLUMNS, findingRows);
       await bulkInsert(tx, "report_metrics", METRIC_COLUMNS, metricRowsAll, { chunk: 50_000 });
       await bulkInsert(tx, "search_documents", SEARCH_COLUMNS, searchRows, { chunk: 500 });
-      await applyRollups(
-        tx,
-        computed.map((c) => ({
-          key: rollupKey(c.agency, c.content),
-          contribution: rollupContribution(c.content),
-          sign: 1 as const,
-        })),
-      );
     });
-    options.onProgress?.(Math.min(start + chunk, items.length), items.length);
+  };
+
+  let loaded = 0;
+  let skipped = 0;
+  let pending: Promise<void> | null = null;
+  for (let start = 0; start < items.length; start += chunk) {
+    const prepared = prepare(items.slice(start, start + chunk));
+    if (pending) await pending;
+    loaded += prepared.loaded;
+    skipped += prepared.skipped;
+    const done = Math.min(start + chunk, items.length);
+    pending = write(prepared).then(() => options.onProgress?.(done, items.length));
+  }
+  if (pending) await pending;
+  if (loaded > 0) {
+    await handle.db.transaction((tx) => rebuildRollups(tx));
+    await handle.db.execute(sql`ANALYZE reports, report_versions, report_metrics, metric_rollups, search_documents`);
   }
   return { loaded, skipped };
 }

@@ -1,5 +1,6 @@
 import { agencies, and, inArray, regions, reportMetrics, reports, type SQL, sql } from "@gongkai/db";
 import {
+  addDecimals,
   type AgencyLevel,
   agencyLevelLabels,
   type Edition,
@@ -56,8 +57,9 @@ function parts(def: MetricDef): { num: Set<string>; den: Set<string> } {
 
 interface Group {
   key: string;
+  reportsByEdition: Map<number, number>;
   sums: Map<string, number | string>;
-  ns: Map<string, number>;
+  blanks: Map<string, number>;
 }
 
 const toNumber = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
@@ -89,12 +91,26 @@ export async function metricSeries({
       sql` `,
     );
   const groups = new Map<string, Group>();
-  const add = (g: string, metric: string, s: unknown, n: unknown) => {
-    const cur = groups.get(g) ?? { key: g, sums: new Map(), ns: new Map() };
-    cur.sums.set(metric, def.decimal && metric === def.key ? String(s ?? "0") : toNumber(s));
-    cur.ns.set(metric, toNumber(n));
+  const group = (g: string) => {
+    const cur = groups.get(g) ?? { key: g, reportsByEdition: new Map(), sums: new Map(), blanks: new Map() };
     groups.set(g, cur);
+    return cur;
   };
+  const addRow = (r: { g: string; metric: string; edition: number; s: string | null; b: number; r: number }) => {
+    const cur = group(r.g);
+    const edition = Number(r.edition);
+    if (r.metric === "_reports") {
+      cur.reportsByEdition.set(edition, (cur.reportsByEdition.get(edition) ?? 0) + toNumber(r.r));
+      return;
+    }
+    const prev = cur.sums.get(r.metric);
+    cur.sums.set(
+      r.metric,
+      def.decimal && r.metric === def.key ? addDecimals([String(prev ?? "0"), r.s ?? "0"]) : toNumber(prev) + toNumber(r.s),
+    );
+    cur.blanks.set(r.metric, (cur.blanks.get(r.metric) ?? 0) + toNumber(r.b));
+  };
+  const metricsArray = `{${wanted.join(",")}}`;
   if (!countyLevel) {
     const groupExpr =
       input.groupBy === "year"
@@ -105,66 +121,50 @@ export async function metricSeries({
             ? sql`prefecture`
             : sql`substr(prefecture, 1, 2) || '0000'`;
     const result = await db.execute(sql`
-      SELECT ${groupExpr} AS g, metric, sum(sum)::text AS s, sum(n)::int AS n
+      SELECT ${groupExpr} AS g, metric, edition, sum(sum)::text AS s, sum(blanks)::int AS b, sum(reports)::int AS r
       FROM metric_rollups
-      WHERE metric = ANY(${`{${wanted.join(",")}}`}::text[])
+      WHERE metric = ANY(${metricsArray}::text[])
       ${filters({ year: sql`year`, level: sql`level`, edition: sql`edition`, kind: sql`kind`, region: sql`prefecture` })}
-      GROUP BY g, metric`);
-    for (const r of (result as unknown as { rows: { g: string; metric: string; s: string; n: number }[] }).rows)
-      add(r.g, r.metric, r.s, r.n);
+      GROUP BY g, metric, edition`);
+    for (const r of rowsOf<{ g: string; metric: string; edition: number; s: string; b: number; r: number }>(result)) addRow(r);
   } else {
     // Inside one prefecture: group by the agencies' own region codes, from the narrow table.
-    const valueRows = await db.execute(sql`
-      SELECT m.region_code AS g, m.metric, sum(m.value)::text AS s, count(*) FILTER (WHERE m.value IS NULL)::int AS blanks
+    const values = await db.execute(sql`
+      SELECT m.region_code AS g, m.metric, m.edition, sum(m.value)::text AS s, count(*) FILTER (WHERE m.value IS NULL)::int AS b, 0 AS r
       FROM report_metrics m
-      WHERE m.metric = ANY(${`{${wanted.join(",")}}`}::text[])
+      WHERE m.metric = ANY(${metricsArray}::text[])
       ${filters({ year: sql`m.year`, level: sql`m.level`, edition: sql`m.edition`, kind: null, region: sql`m.region_code` })}
-      GROUP BY g, m.metric`);
-    const reportRows = await db.execute(sql`
-      SELECT a.region_code AS g, r.edition, count(*)::int AS n
+      GROUP BY g, m.metric, m.edition`);
+    const counts = await db.execute(sql`
+      SELECT a.region_code AS g, '_reports' AS metric, r.edition, '0' AS s, 0 AS b, count(*)::int AS r
       FROM reports r JOIN agencies a ON a.id = r.agency_id
       WHERE r.latest_version > 0
       ${filters({ year: sql`r.year`, level: sql`a.level`, edition: sql`r.edition`, kind: sql`a.kind`, region: sql`a.region_code` })}
       GROUP BY g, r.edition`);
-    const reportsBy = new Map<string, Map<number, number>>();
-    for (const r of (reportRows as unknown as { rows: { g: string; edition: number; n: number }[] }).rows) {
-      const m = reportsBy.get(r.g) ?? new Map<number, number>();
-      m.set(Number(r.edition), r.n);
-      reportsBy.set(r.g, m);
-    }
-    for (const [g, byEdition] of reportsBy) {
-      const total = [...byEdition.values()].reduce((a, b) => a + b, 0);
-      add(g, "_reports", 0, total);
-      for (const metric of wanted) {
-        if (metric === "_reports") continue;
-        const md = metricDef(metric);
-        const withEdition = [...byEdition].filter(([e]) => md?.formula[e as Edition]).reduce((a, [, n]) => a + n, 0);
-        add(g, metric, 0, withEdition);
-      }
-    }
-    for (const r of (
-      valueRows as unknown as { rows: { g: string; metric: string; s: string | null; blanks: number }[] }
-    ).rows) {
-      const cur = groups.get(r.g);
-      if (!cur) continue;
-      cur.sums.set(r.metric, def.decimal && r.metric === def.key ? (r.s ?? "0") : toNumber(r.s));
-      cur.ns.set(r.metric, (cur.ns.get(r.metric) ?? 0) - r.blanks);
-    }
+    for (const r of rowsOf<{ g: string; metric: string; edition: number; s: string | null; b: number; r: number }>(counts)) addRow(r);
+    for (const r of rowsOf<{ g: string; metric: string; edition: number; s: string | null; b: number; r: number }>(values)) addRow(r);
   }
+  /** Reports in the group whose edition has the metric, less those that left it blank. */
+  const stated = (g: Group, metric: string) => {
+    const md = metricDef(metric);
+    let n = 0;
+    for (const [edition, count] of g.reportsByEdition) if (md?.formula[edition as Edition]) n += count;
+    return Math.max(0, n - (g.blanks.get(metric) ?? 0));
+  };
   const labels = await groupLabels(ctx, input.groupBy, [...groups.keys()]);
   const points = [...groups.values()]
     .sort((a, b) => a.key.localeCompare(b.key))
     .map((g) => {
-      const reportsN = g.ns.get("_reports") ?? 0;
+      const reportsN = [...g.reportsByEdition.values()].reduce((a, b) => a + b, 0);
       let value: number | string | null;
       let withValue: number;
       if (def.aggregation === "sum") {
-        withValue = g.ns.get(def.key) ?? 0;
-        value = withValue === 0 ? null : (g.sums.get(def.key) ?? 0);
+        withValue = stated(g, def.key);
+        value = withValue === 0 ? null : (g.sums.get(def.key) ?? (def.decimal ? "0" : 0));
       } else {
-        const n = [...num].reduce((s, k) => s + toNumber(g.sums.get(k)), 0);
-        const d = [...den].reduce((s, k) => s + toNumber(g.sums.get(k)), 0);
-        withValue = Math.min(...[...den].map((k) => g.ns.get(k) ?? 0));
+        const n = [...num].reduce((acc, k) => acc + toNumber(g.sums.get(k)), 0);
+        const d = [...den].reduce((acc, k) => acc + toNumber(g.sums.get(k)), 0);
+        withValue = Math.min(...[...den].map((k) => stated(g, k)));
         value = d === 0 || withValue === 0 ? null : n / d;
       }
       return {
@@ -172,10 +172,14 @@ export async function metricSeries({
         label: labels.get(g.key) ?? { zh: g.key, en: g.key },
         value,
         reports: reportsN,
-        reportsWithValue: Math.max(0, withValue),
+        reportsWithValue: withValue,
       };
     });
   return { metric: metricInfo(def), groupBy: input.groupBy, points };
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
 }
 
 async function groupLabels(ctx: Context, groupBy: string, keys: string[]) {

@@ -37,26 +37,54 @@ export function contentHash(content: Report): string {
 }
 
 /** Rows for report_metrics: zeros are left out (absent = 0), blanks are NULL. */
+const termsByEdition = {
+  2019: storedMetrics.flatMap((m) => (m.formula[2019]?.op === "sum" ? [{ m, terms: m.formula[2019].terms }] : [])),
+  2021: storedMetrics.flatMap((m) => (m.formula[2021]?.op === "sum" ? [{ m, terms: m.formula[2021].terms }] : [])),
+};
+
+/** Rows for report_metrics: zeros are left out (absent = 0), blanks are NULL. */
 export function metricRows(content: Report): { metric: string; value: string | null }[] {
   const out: { metric: string; value: string | null }[] = [];
-  for (const m of storedMetrics) {
-    if (!m.formula[content.edition]) continue;
-    const v = computeMetric(content, m.key);
-    if (v === null) out.push({ metric: m.key, value: null });
-    else if (v !== 0 && v !== "0") out.push({ metric: m.key, value: String(v) });
+  const cells = cellValues(content);
+  for (const { m, terms } of termsByEdition[content.edition]) {
+    if (m.decimal) {
+      // Money: exact, in the metric's unit (computeMetric converts 元 and 万元).
+      const v = computeMetric(content, m.key);
+      if (v === null) out.push({ metric: m.key, value: null });
+      else if (v !== "0" && v !== 0) out.push({ metric: m.key, value: String(v) });
+      continue;
+    }
+    let sum = 0;
+    let stated = false;
+    for (const t of terms) {
+      const v = cells.get(t);
+      if (typeof v === "number") {
+        sum += v;
+        stated = true;
+      }
+    }
+    if (!stated) out.push({ metric: m.key, value: null });
+    else if (sum !== 0) out.push({ metric: m.key, value: String(sum) });
   }
   return out;
 }
 
-/** What a version adds to metric_rollups: sum and count of every stated metric, and "_reports". */
-export function rollupContribution(content: Report): Map<string, { sum: string; n: number }> {
-  const out = new Map<string, { sum: string; n: number }>();
-  for (const m of storedMetrics) {
-    if (!m.formula[content.edition]) continue;
-    const v = computeMetric(content, m.key);
-    if (v !== null) out.set(m.key, { sum: String(v), n: 1 });
+export interface RollupEntry {
+  sum: string;
+  blanks: number;
+  reports: number;
+}
+
+/**
+ * What a version adds to metric_rollups: for each metric its value (zeros add nothing, so no
+ * row) or a blank; and one report under "_reports".
+ */
+export function rollupContribution(content: Report): Map<string, RollupEntry> {
+  const out = new Map<string, RollupEntry>();
+  for (const m of metricRows(content)) {
+    out.set(m.metric, m.value === null ? { sum: "0", blanks: 1, reports: 0 } : { sum: m.value, blanks: 0, reports: 0 });
   }
-  out.set("_reports", { sum: "0", n: 1 });
+  out.set("_reports", { sum: "0", blanks: 0, reports: 1 });
   return out;
 }
 
@@ -73,37 +101,48 @@ export interface RollupKey {
 /** Add (or with sign −1 take away) contributions to metric_rollups in one statement. */
 export async function applyRollups(
   exec: Executor,
-  entries: readonly { key: RollupKey; contribution: Map<string, { sum: string; n: number }>; sign: 1 | -1 }[],
+  entries: readonly { key: RollupKey; contribution: Map<string, RollupEntry>; sign: 1 | -1 }[],
 ): Promise<void> {
-  const merged = new Map<string, { key: RollupKey; metric: string; sums: string[]; n: number }>();
+  const merged = new Map<string, { key: RollupKey; metric: string; sums: string[]; blanks: number; reports: number }>();
   for (const e of entries) {
     for (const [metric, c] of e.contribution) {
       const id = `${metric}|${e.key.year}|${e.key.prefecture}|${e.key.level}|${e.key.kind}|${e.key.edition}`;
-      const cur = merged.get(id) ?? { key: e.key, metric, sums: [], n: 0 };
+      const cur = merged.get(id) ?? { key: e.key, metric, sums: [], blanks: 0, reports: 0 };
       cur.sums.push(e.sign === 1 ? c.sum : negate(c.sum));
-      cur.n += e.sign * c.n;
+      cur.blanks += e.sign * c.blanks;
+      cur.reports += e.sign * c.reports;
       merged.set(id, cur);
     }
   }
   if (merged.size === 0) return;
   // Sums are exact decimals (addDecimals), added to the stored numeric in SQL.
   const rows = [...merged.values()].map(
-    (m) =>
-      [
-        m.metric,
-        m.key.year,
-        m.key.prefecture,
-        m.key.level,
-        m.key.kind,
-        m.key.edition,
-        addDecimals(m.sums),
-        m.n,
-      ] as const,
+    (m) => [m.metric, m.key.year, m.key.prefecture, m.key.level, m.key.kind, m.key.edition, addDecimals(m.sums), m.blanks, m.reports] as const,
   );
   await bulkInsert(exec, "metric_rollups", ROLLUP_COLUMNS, rows, {
     onConflict: sql`ON CONFLICT (metric, year, prefecture, level, kind, edition)
-      DO UPDATE SET sum = metric_rollups.sum + excluded.sum, n = metric_rollups.n + excluded.n`,
+      DO UPDATE SET sum = metric_rollups.sum + excluded.sum, blanks = metric_rollups.blanks + excluded.blanks,
+                    reports = metric_rollups.reports + excluded.reports`,
   });
+}
+
+/**
+ * Recompute metric_rollups from the narrow table and the reports in one statement (after bulk
+ * loads, where maintaining them per chunk would cost more than the load itself).
+ */
+export async function rebuildRollups(exec: Executor): Promise<void> {
+  await exec.execute(sql`DELETE FROM metric_rollups`);
+  await exec.execute(sql`
+    INSERT INTO metric_rollups (metric, year, prefecture, level, kind, edition, sum, blanks, reports)
+    SELECT m.metric, m.year, m.prefecture, m.level, a.kind, m.edition,
+           coalesce(sum(m.value), 0), count(*) FILTER (WHERE m.value IS NULL), 0
+    FROM report_metrics m JOIN agencies a ON a.id = m.agency_id
+    GROUP BY m.metric, m.year, m.prefecture, m.level, a.kind, m.edition
+    UNION ALL
+    SELECT '_reports', r.year, substr(a.region_code, 1, 4) || '00', a.level, a.kind, r.edition, 0, 0, count(*)
+    FROM reports r JOIN agencies a ON a.id = r.agency_id
+    WHERE r.latest_version > 0
+    GROUP BY r.year, substr(a.region_code, 1, 4), a.level, a.kind, r.edition`);
 }
 
 export const ROLLUP_COLUMNS = [
@@ -114,7 +153,8 @@ export const ROLLUP_COLUMNS = [
   { name: "kind", type: "agency_kind" },
   { name: "edition", type: "smallint" },
   { name: "sum", type: "numeric" },
-  { name: "n", type: "int" },
+  { name: "blanks", type: "int" },
+  { name: "reports", type: "int" },
 ] as const;
 
 export function rollupKey(agency: Pick<AgencyInfo, "regionCode" | "level" | "kind">, content: Report): RollupKey {
@@ -292,7 +332,8 @@ export async function freezeVersion(
     .update(reports)
     .set({
       state: "published",
-      content,
+      // The draft is now exactly this version: not stored twice.
+      content: null,
       latestVersion: number,
       publicationDate: content.publicationDate,
       scheduledAt: null,

@@ -114,7 +114,8 @@ export const reports = pgTable(
     year: smallint("year").notNull(),
     edition: smallint("edition").notNull().$type<2019 | 2021>(),
     state: reportStateEnum("state").notNull().default("draft"),
-    content: jsonb("content").notNull().$type<Report>(),
+    /** The working draft; null when it is exactly the latest published version. */
+    content: jsonb("content").$type<Report>(),
     lockVersion: integer("lock_version").notNull().default(1),
     prefilled: text("prefilled").array().notNull().default(sql`'{}'::text[]`),
     latestVersion: integer("latest_version").notNull().default(0),
@@ -184,11 +185,11 @@ export const reportFindings = pgTable(
 export const reportMetrics = pgTable(
   "report_metrics",
   {
-    versionId: integer("version_id").notNull(),
     reportId: text("report_id").notNull(),
-    agencyId: text("agency_id").notNull(),
     metric: text("metric").notNull(),
     value: numeric("value"),
+    versionId: integer("version_id").notNull(),
+    agencyId: text("agency_id").notNull(),
     year: smallint("year").notNull(),
     edition: smallint("edition").notNull(),
     regionCode: text("region_code").notNull(),
@@ -196,16 +197,17 @@ export const reportMetrics = pgTable(
     level: agencyLevelEnum("level").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.versionId, t.metric] }),
+    primaryKey({ columns: [t.reportId, t.metric] }),
     index("report_metrics_metric_year_idx").on(t.metric, t.year, t.prefecture),
-    index("report_metrics_agency_year_idx").on(t.agencyId, t.year),
   ],
 );
 
 /**
- * Metric sums per year × prefecture × level × kind × edition over the latest published versions,
- * kept up to date in the publishing transaction. Series and compliance charts read this, so their
- * cost does not grow with the number of reports. Metric "_reports" counts reports.
+ * Sparse sums per metric × year × prefecture × level × kind × edition over the latest published
+ * versions, kept up to date in the publishing transaction (rebuilt after bulk loads). Series and
+ * compliance charts read this, so their cost does not grow with the number of reports. Metric
+ * "_reports" counts reports (`reports`); other rows hold the sum of stated values and how many
+ * reports left the cell blank (`blanks`). A group with only zeros has no row.
  */
 export const metricRollups = pgTable(
   "metric_rollups",
@@ -217,7 +219,8 @@ export const metricRollups = pgTable(
     kind: agencyKindEnum("kind").notNull(),
     edition: smallint("edition").notNull(),
     sum: numeric("sum").notNull().default("0"),
-    n: integer("n").notNull().default(0),
+    blanks: integer("blanks").notNull().default(0),
+    reports: integer("reports").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.metric, t.year, t.prefecture, t.level, t.kind, t.edition] })],
 );
