@@ -194,7 +194,7 @@ async function queries(fresh: FreshDatabase): Promise<Timing[]> {
   out.push(
     await time("SQL metric_rollups by year × province (t3.newReceived.total)", async () => {
       const r = await db.readDb.execute(sql`
-        SELECT year, substr(prefecture, 1, 2) AS province, sum(sum)::text AS s, sum(n)::int AS n
+        SELECT year, substr(prefecture, 1, 2) AS province, sum(sum)::text AS s, sum(blanks)::int AS n
         FROM metric_rollups WHERE metric = ${"t3.newReceived.total"} AND year > 0
         GROUP BY year, province ORDER BY year, province`);
       return (r as unknown as { rows: unknown[] }).rows.length;

@@ -3,7 +3,7 @@ export { type Context, createContext, type Deps, type Viewer } from "./context";
 export { DomainError } from "./errors";
 export { type AdminRouter, adminRouter } from "./routers/admin";
 export { type PortalRouter, portalRouter } from "./routers/portal";
-export { tsquerySource, tsvectorSource } from "./search-tokens";
+export { tsquerySource, tsvectorFor, tsvectorSource } from "./search-tokens";
 export { loadViewer } from "./services/admin";
 export { runScheduledPublications } from "./services/drafts";
 export { type BulkReport, bulkLoadReports, importPublishedReport, indexAgencies } from "./services/imports";

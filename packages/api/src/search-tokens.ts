@@ -1,3 +1,5 @@
+import { tsvectorLiteral } from "@gongkai/db";
+
 /**
  * Chinese has no spaces, and PostgreSQL's parsers do not segment it. We index overlapping
  * character bigrams (plus single characters) of every CJK run, and whole words of Latin letters
@@ -62,4 +64,9 @@ export function snippet(text: string, query: string, width = 60): string | null 
   const start = Math.max(0, at - Math.floor(width / 2));
   const end = Math.min(flat.length, start + width);
   return `${start > 0 ? "…" : ""}${flat.slice(start, end)}${end < flat.length ? "…" : ""}`;
+}
+
+/** The tsvector itself as a literal (COPY cannot call to_tsvector; publishing uses the same). */
+export function tsvectorFor(text: string): string {
+  return tsvectorLiteral(documentTokens(text));
 }

@@ -155,7 +155,7 @@ CREATE TABLE "report_findings" (
 	"version_id" integer NOT NULL,
 	"rule_id" text NOT NULL,
 	"severity" text NOT NULL,
-	"finding" jsonb NOT NULL
+	"finding" json NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "report_metrics" (
@@ -169,14 +169,14 @@ CREATE TABLE "report_metrics" (
 	"region_code" text NOT NULL,
 	"prefecture" text NOT NULL,
 	"level" "agency_level" NOT NULL,
-	CONSTRAINT "report_metrics_report_id_metric_pk" PRIMARY KEY("report_id","metric")
+	CONSTRAINT "report_metrics_version_id_metric_pk" PRIMARY KEY("version_id","metric")
 );
 --> statement-breakpoint
 CREATE TABLE "report_versions" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"report_id" text NOT NULL,
 	"number" integer NOT NULL,
-	"content" jsonb NOT NULL,
+	"content" json NOT NULL,
 	"content_hash" text NOT NULL,
 	"published_at" timestamp with time zone NOT NULL,
 	"published_by" text,
@@ -194,7 +194,7 @@ CREATE TABLE "reports" (
 	"year" smallint NOT NULL,
 	"edition" smallint NOT NULL,
 	"state" "report_state" DEFAULT 'draft' NOT NULL,
-	"content" jsonb,
+	"content" json,
 	"lock_version" integer DEFAULT 1 NOT NULL,
 	"prefilled" text[] DEFAULT '{}'::text[] NOT NULL,
 	"latest_version" integer DEFAULT 0 NOT NULL,

@@ -16,7 +16,7 @@ export function pgArray(values: readonly (string | number | null | undefined)[])
 
 export interface BulkColumn {
   name: string;
-  /** PostgreSQL type of the column, e.g. int, text, numeric, jsonb; "tsvector" takes the text to index. */
+  /** PostgreSQL type of the column, e.g. int, text, numeric, json (values as text), tsvector (a literal). */
   type: string;
 }
 
@@ -36,18 +36,14 @@ export async function bulkInsert(
   const returned: Record<string, unknown>[] = [];
   const names = sql.raw(columns.map((c) => `"${c.name}"`).join(", "));
   const casts = sql.raw(
-    columns
-      .map((c, i) =>
-        c.type === "jsonb" ? `c${i}::jsonb` : c.type === "tsvector" ? `to_tsvector('simple', c${i})` : `c${i}`,
-      )
-      .join(", "),
+    columns.map((c, i) => (["json", "jsonb", "tsvector"].includes(c.type) ? `c${i}::${c.type}` : `c${i}`)).join(", "),
   );
   const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(", "));
   for (let start = 0; start < rows.length; start += chunk) {
     const part = rows.slice(start, start + chunk);
     const arrays = columns.map((col, c) => {
       const literal = pgArray(part.map((r) => r[c] ?? null));
-      return sql`${literal}::${sql.raw(col.type === "jsonb" || col.type === "tsvector" ? "text" : col.type)}[]`;
+      return sql`${literal}::${sql.raw(["json", "jsonb", "tsvector"].includes(col.type) ? "text" : col.type)}[]`;
     });
     const result = await exec.execute(
       sql`INSERT INTO ${sql.raw(`"${table}"`)} (${names}) SELECT ${casts} FROM unnest(${sql.join(arrays, sql`, `)}) AS t(${aliases}) ${options.onConflict ?? sql``} ${options.returning ? sql`RETURNING ${options.returning}` : sql``}`,

@@ -1,5 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
@@ -8,6 +10,8 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { copyText } from "./copy";
 import * as schema from "./schema/index";
 
 export type Schema = typeof schema;
@@ -30,6 +34,16 @@ export interface DbConfig {
   poolSize?: number | undefined;
 }
 
+/** What a bulk transaction can do: COPY rows in, and run raw SQL, on one connection. */
+export interface BulkOps {
+  copy(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly (string | number | null)[])[],
+  ): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
 export interface DbHandle {
   kind: "pglite" | "postgres";
   db: Database;
@@ -40,6 +54,8 @@ export interface DbHandle {
   /** A raw parameterised query; returns rows. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   migrate(): Promise<void>;
+  /** One transaction on one connection with COPY (bulk loads); rolled back if `fn` throws. */
+  bulk<T>(fn: (ops: BulkOps) => Promise<T>): Promise<T>;
   /** Readiness: a round trip to the database. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -74,6 +90,19 @@ async function createPglite(config: DbConfig): Promise<DbHandle> {
     migrate: async () => {
       await migratePglite(db as never, { migrationsFolder });
     },
+    bulk: (fn) =>
+      client.transaction((tx) =>
+        fn({
+          copy: async (table, columns, rows) => {
+            if (rows.length === 0) return;
+            const blob = new Blob([copyText(rows)]);
+            await tx.query(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM '/dev/blob'`, [], {
+              blob,
+            });
+          },
+          query: async <T>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows,
+        }),
+      ),
     ping: async () => (await client.query("select 1 as ok")).rows.length === 1,
     close: async () => {
       if (!client.closed) await client.close();
@@ -98,6 +127,29 @@ async function createPostgres(url: string, config: DbConfig): Promise<DbHandle> 
     query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
     migrate: async () => {
       await migrateNodePg(db as never, { migrationsFolder });
+    },
+    bulk: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn({
+          copy: async (table, columns, rows) => {
+            if (rows.length === 0) return;
+            const stream = client.query(
+              copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`),
+            );
+            await pipeline(Readable.from([copyText(rows)]), stream);
+          },
+          query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
     },
     ping: async () => {
       try {

@@ -21,4 +21,5 @@ export {
 } from "drizzle-orm";
 export * from "./bulk";
 export * from "./client";
+export * from "./copy";
 export * from "./schema/index";

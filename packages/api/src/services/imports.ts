@@ -22,7 +22,7 @@ import {
 import type { Context } from "../context";
 import { badRequest, conflict } from "../errors";
 import { newId } from "../ids";
-import { tsvectorSource } from "../search-tokens";
+import { tsvectorFor } from "../search-tokens";
 import {
   contentHash,
   freezeVersion,
@@ -127,7 +127,14 @@ export interface BulkReport {
 type Row = (string | number | null)[];
 interface PreparedChunk {
   reports: Row[];
-  versions: { reportId: string; agency: AgencyInfo; content: Report; publishedAt: Date; findings: Finding[]; hash: string }[];
+  versions: {
+    reportId: string;
+    agency: AgencyInfo;
+    content: Report;
+    publishedAt: Date;
+    findings: Finding[];
+    hash: string;
+  }[];
   loaded: number;
   skipped: number;
 }
@@ -138,7 +145,7 @@ const REPORT_COLUMNS = [
   { name: "year", type: "smallint" },
   { name: "edition", type: "smallint" },
   { name: "state", type: "report_state" },
-  { name: "content", type: "jsonb" },
+  { name: "content", type: "json" },
   { name: "latest_version", type: "int" },
   { name: "publication_date", type: "date" },
   { name: "created_at", type: "timestamptz" },
@@ -148,7 +155,7 @@ const REPORT_COLUMNS = [
 const VERSION_COLUMNS = [
   { name: "report_id", type: "text" },
   { name: "number", type: "int" },
-  { name: "content", type: "jsonb" },
+  { name: "content", type: "json" },
   { name: "content_hash", type: "text" },
   { name: "published_at", type: "timestamptz" },
   { name: "quality", type: "data_quality" },
@@ -160,7 +167,7 @@ const FINDING_COLUMNS = [
   { name: "version_id", type: "int" },
   { name: "rule_id", type: "text" },
   { name: "severity", type: "text" },
-  { name: "finding", type: "jsonb" },
+  { name: "finding", type: "json" },
 ] as const;
 
 /**
@@ -180,13 +187,29 @@ export async function bulkLoadReports(
   const national = options.deadlines ?? defaultDeadlines;
   const agencyIds = [...new Set(items.map((i) => i.content.agency.id))];
   const infos = new Map<string, AgencyInfo>();
-  for (const a of await handle.db.select().from(agencies).where(inArray(agencies.id, agencyIds.length ? agencyIds : ["-"]))) {
-    infos.set(a.id, { id: a.id, name: a.name, regionCode: a.regionCode, regionName: null, level: a.level, kind: a.kind, status: a.status, endedOn: a.endedOn, tracked: a.tracked });
+  for (const a of await handle.db
+    .select()
+    .from(agencies)
+    .where(inArray(agencies.id, agencyIds.length ? agencyIds : ["-"]))) {
+    infos.set(a.id, {
+      id: a.id,
+      name: a.name,
+      regionCode: a.regionCode,
+      regionName: null,
+      level: a.level,
+      kind: a.kind,
+      status: a.status,
+      endedOn: a.endedOn,
+      tracked: a.tracked,
+    });
   }
   const existing = new Set(
-    (await handle.db.select({ agencyId: reports.agencyId, year: reports.year }).from(reports).where(inArray(reports.agencyId, agencyIds.length ? agencyIds : ["-"]))).map(
-      (r) => `${r.agencyId}|${r.year}`,
-    ),
+    (
+      await handle.db
+        .select({ agencyId: reports.agencyId, year: reports.year })
+        .from(reports)
+        .where(inArray(reports.agencyId, agencyIds.length ? agencyIds : ["-"]))
+    ).map((r) => `${r.agencyId}|${r.year}`),
   );
   // Last year's report for the cross-year rules: in this load, or already in the database.
   const previous = new Map(items.map((i) => [`${i.content.agency.id}|${i.content.year}`, i.content]));
@@ -196,8 +219,16 @@ export async function bulkLoadReports(
     const rows = await handle.db
       .select({ agencyId: reports.agencyId, year: reports.year, content: reportVersions.content })
       .from(reports)
-      .innerJoin(reportVersions, and(eq(reportVersions.reportId, reports.id), eq(reportVersions.number, reports.latestVersion)))
-      .where(and(inArray(reports.agencyId, [...new Set(missing.map((i) => i.content.agency.id))]), inArray(reports.year, years)));
+      .innerJoin(
+        reportVersions,
+        and(eq(reportVersions.reportId, reports.id), eq(reportVersions.number, reports.latestVersion)),
+      )
+      .where(
+        and(
+          inArray(reports.agencyId, [...new Set(missing.map((i) => i.content.agency.id))]),
+          inArray(reports.year, years),
+        ),
+      );
     for (const r of rows) previous.set(`${r.agencyId}|${r.year}`, r.content);
   }
 
@@ -205,7 +236,8 @@ export async function bulkLoadReports(
     const out: PreparedChunk = { reports: [], versions: [], loaded: 0, skipped: 0 };
     for (const item of part) {
       const agency = infos.get(item.content.agency.id);
-      if (!agency) throw badRequest(`Agency ${item.content.agency.id} does not exist`, `机关 ${item.content.agency.id} 不存在`);
+      if (!agency)
+        throw badRequest(`Agency ${item.content.agency.id} does not exist`, `机关 ${item.content.agency.id} 不存在`);
       const key = `${agency.id}|${item.content.year}`;
       if (existing.has(key)) {
         out.skipped++;
@@ -214,14 +246,34 @@ export async function bulkLoadReports(
       existing.add(key);
       const id = newId("rpt");
       const published = item.state === "published";
-      const at = item.publishedAt ?? new Date(`${item.content.publicationDate ?? `${item.content.year + 1}-01-15`}T09:00:00+08:00`);
+      const at =
+        item.publishedAt ??
+        new Date(`${item.content.publicationDate ?? `${item.content.year + 1}-01-15`}T09:00:00+08:00`);
       const content: Report = published
-        ? { ...item.content, status: "published", publicationDate: item.content.publicationDate ?? at.toISOString().slice(0, 10) }
+        ? {
+            ...item.content,
+            status: "published",
+            publicationDate: item.content.publicationDate ?? at.toISOString().slice(0, 10),
+          }
         : { ...item.content, status: item.state, publicationDate: null };
       // A published report's draft is its version: stored once, in report_versions.
-      out.reports.push([id, agency.id, content.year, content.edition, item.state, published ? null : JSON.stringify(content), published ? 1 : 0, content.publicationDate, at.toISOString(), at.toISOString()]);
+      out.reports.push([
+        id,
+        agency.id,
+        content.year,
+        content.edition,
+        item.state,
+        published ? null : JSON.stringify(content),
+        published ? 1 : 0,
+        content.publicationDate,
+        at.toISOString(),
+        at.toISOString(),
+      ]);
       if (published) {
-        const findings = validateReport(content, { previous: previous.get(`${agency.id}|${content.year - 1}`) ?? null, deadlines: national });
+        const findings = validateReport(content, {
+          previous: previous.get(`${agency.id}|${content.year - 1}`) ?? null,
+          deadlines: national,
+        });
         out.versions.push({ reportId: id, agency, content, publishedAt: at, findings, hash: contentHash(content) });
       }
       out.loaded++;
@@ -230,37 +282,81 @@ export async function bulkLoadReports(
   };
 
   const write = async (p: PreparedChunk) => {
-    await handle.db.transaction(async (tx) => {
-      await bulkInsert(tx, "reports", REPORT_COLUMNS, p.reports);
-      if (p.versions.length === 0) return;
-      const ids = await bulkInsert(
-        tx,
-        "report_versions",
-        VERSION_COLUMNS,
-        p.versions.map((v) => {
-          const q = qualityOf(v.findings);
-          return [v.reportId, 1, JSON.stringify(v.content), v.hash, v.publishedAt.toISOString(), q.quality, q.errors, q.warnings];
-        }),
-        { returning: sql`id, report_id` },
+    await handle.bulk(async (ops) => {
+      await ops.copy(
+        "reports",
+        REPORT_COLUMNS.map((c) => c.name),
+        p.reports,
       );
-      const versionOf = new Map(ids.map((r) => [String(r.report_id), Number(r.id)]));
+      if (p.versions.length === 0) return;
+      // Version ids are allocated up front so that every table can be written with COPY.
+      const ids = await ops.query<{ id: string }>(
+        "SELECT nextval(pg_get_serial_sequence('report_versions', 'id')) AS id FROM generate_series(1, $1)",
+        [p.versions.length],
+      );
+      const versionRows: Row[] = [];
       const findingRows: Row[] = [];
       const metricRowsAll: Row[] = [];
       const searchRows: Row[] = [];
-      for (const v of p.versions) {
-        const versionId = versionOf.get(v.reportId) as number;
+      p.versions.forEach((v, i) => {
+        const versionId = Number(ids[i]?.id);
+        const q = qualityOf(v.findings);
+        versionRows.push([
+          versionId,
+          v.reportId,
+          1,
+          JSON.stringify(v.content),
+          v.hash,
+          v.publishedAt.toISOString(),
+          q.quality,
+          q.errors,
+          q.warnings,
+        ]);
         for (const f of v.findings) findingRows.push([versionId, f.ruleId, f.severity, JSON.stringify(f)]);
         const { prefecture } = regionAncestors(v.agency.regionCode);
         for (const m of metricRows(v.content)) {
-          metricRowsAll.push([versionId, v.reportId, v.agency.id, m.metric, m.value, v.content.year, v.content.edition, v.agency.regionCode, prefecture, v.agency.level]);
+          metricRowsAll.push([
+            versionId,
+            v.reportId,
+            v.agency.id,
+            m.metric,
+            m.value,
+            v.content.year,
+            v.content.edition,
+            v.agency.regionCode,
+            prefecture,
+            v.agency.level,
+          ]);
         }
         const title = v.content.title ?? `${v.agency.name}${v.content.year}年政府信息公开工作年度报告`;
         const body = reportText(v.content);
-        searchRows.push([`report:${v.reportId}`, "report", v.agency.id, v.reportId, v.content.year, title, body, tsvectorSource(`${title}\n${body}`)]);
-      }
-      await bulkInsert(tx, "report_findings", FINDING_COLUMNS, findingRows);
-      await bulkInsert(tx, "report_metrics", METRIC_COLUMNS, metricRowsAll, { chunk: 50_000 });
-      await bulkInsert(tx, "search_documents", SEARCH_COLUMNS, searchRows, { chunk: 500 });
+        searchRows.push([
+          `report:${v.reportId}`,
+          "report",
+          v.agency.id,
+          v.reportId,
+          v.content.year,
+          title,
+          body,
+          tsvectorFor(`${title}\n${body}`),
+        ]);
+      });
+      await ops.copy("report_versions", ["id", ...VERSION_COLUMNS.map((c) => c.name)], versionRows);
+      await ops.copy(
+        "report_findings",
+        FINDING_COLUMNS.map((c) => c.name),
+        findingRows,
+      );
+      await ops.copy(
+        "report_metrics",
+        METRIC_COLUMNS.map((c) => c.name),
+        metricRowsAll,
+      );
+      await ops.copy(
+        "search_documents",
+        SEARCH_COLUMNS.map((c) => c.name),
+        searchRows,
+      );
     });
   };
 
@@ -305,7 +401,7 @@ export async function indexAgencies(
     SEARCH_COLUMNS,
     rows.map((a) => {
       const body = [a.regionName ?? "", ...a.formerNames].join(" ");
-      return [`agency:${a.id}`, "agency", a.id, null, null, a.name, body, tsvectorSource(`${a.name}\n${body}`)];
+      return [`agency:${a.id}`, "agency", a.id, null, null, a.name, body, tsvectorFor(`${a.name}\n${body}`)];
     }),
     {
       onConflict: sql`ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body, tsv = excluded.tsv`,

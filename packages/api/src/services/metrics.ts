@@ -1,7 +1,18 @@
-import { agencies, and, inArray, regions, reportMetrics, reports, type SQL, sql } from "@gongkai/db";
 import {
-  addDecimals,
+  agencies,
+  and,
+  eq,
+  inArray,
+  regions,
+  reportMetrics,
+  reports,
+  reportVersions,
+  type SQL,
+  sql,
+} from "@gongkai/db";
+import {
   type AgencyLevel,
+  addDecimals,
   agencyLevelLabels,
   type Edition,
   type MetricCompare,
@@ -106,7 +117,9 @@ export async function metricSeries({
     const prev = cur.sums.get(r.metric);
     cur.sums.set(
       r.metric,
-      def.decimal && r.metric === def.key ? addDecimals([String(prev ?? "0"), r.s ?? "0"]) : toNumber(prev) + toNumber(r.s),
+      def.decimal && r.metric === def.key
+        ? addDecimals([String(prev ?? "0"), r.s ?? "0"])
+        : toNumber(prev) + toNumber(r.s),
     );
     cur.blanks.set(r.metric, (cur.blanks.get(r.metric) ?? 0) + toNumber(r.b));
   };
@@ -126,7 +139,8 @@ export async function metricSeries({
       WHERE metric = ANY(${metricsArray}::text[])
       ${filters({ year: sql`year`, level: sql`level`, edition: sql`edition`, kind: sql`kind`, region: sql`prefecture` })}
       GROUP BY g, metric, edition`);
-    for (const r of rowsOf<{ g: string; metric: string; edition: number; s: string; b: number; r: number }>(result)) addRow(r);
+    for (const r of rowsOf<{ g: string; metric: string; edition: number; s: string; b: number; r: number }>(result))
+      addRow(r);
   } else {
     // Inside one prefecture: group by the agencies' own region codes, from the narrow table.
     const values = await db.execute(sql`
@@ -141,8 +155,14 @@ export async function metricSeries({
       WHERE r.latest_version > 0
       ${filters({ year: sql`r.year`, level: sql`a.level`, edition: sql`r.edition`, kind: sql`a.kind`, region: sql`a.region_code` })}
       GROUP BY g, r.edition`);
-    for (const r of rowsOf<{ g: string; metric: string; edition: number; s: string | null; b: number; r: number }>(counts)) addRow(r);
-    for (const r of rowsOf<{ g: string; metric: string; edition: number; s: string | null; b: number; r: number }>(values)) addRow(r);
+    for (const r of rowsOf<{ g: string; metric: string; edition: number; s: string | null; b: number; r: number }>(
+      counts,
+    ))
+      addRow(r);
+    for (const r of rowsOf<{ g: string; metric: string; edition: number; s: string | null; b: number; r: number }>(
+      values,
+    ))
+      addRow(r);
   }
   /** Reports in the group whose edition has the metric, less those that left it blank. */
   const stated = (g: Group, metric: string) => {
@@ -212,15 +232,19 @@ export async function metricCompare({
     .from(agencies)
     .where(inArray(agencies.id, input.agencyIds));
   const reportRows = await db
-    .select({ id: reports.id, agencyId: reports.agencyId, year: reports.year, edition: reports.edition })
+    .select({
+      id: reports.id,
+      agencyId: reports.agencyId,
+      year: reports.year,
+      edition: reports.edition,
+      versionId: reportVersions.id,
+    })
     .from(reports)
-    .where(
-      and(
-        inArray(reports.agencyId, input.agencyIds),
-        inArray(reports.year, input.years),
-        sql`${reports.latestVersion} > 0`,
-      ),
-    );
+    .innerJoin(
+      reportVersions,
+      and(eq(reportVersions.reportId, reports.id), eq(reportVersions.number, reports.latestVersion)),
+    )
+    .where(and(inArray(reports.agencyId, input.agencyIds), inArray(reports.year, input.years)));
   const valueRows = reportRows.length
     ? await db
         .select({ reportId: reportMetrics.reportId, metric: reportMetrics.metric, value: reportMetrics.value })
@@ -228,8 +252,8 @@ export async function metricCompare({
         .where(
           and(
             inArray(
-              reportMetrics.reportId,
-              reportRows.map((r) => r.id),
+              reportMetrics.versionId,
+              reportRows.map((r) => r.versionId),
             ),
             inArray(reportMetrics.metric, wanted),
           ),

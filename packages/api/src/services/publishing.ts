@@ -24,7 +24,7 @@ import {
   type VersionChange,
   validateReport,
 } from "@gongkai/schema";
-import { tsvectorSource } from "../search-tokens";
+import { tsvectorFor } from "../search-tokens";
 import type { AgencyInfo } from "./shared";
 
 /** Metrics stored per version: every cell and every summed derived metric (ratios are computed). */
@@ -117,7 +117,18 @@ export async function applyRollups(
   if (merged.size === 0) return;
   // Sums are exact decimals (addDecimals), added to the stored numeric in SQL.
   const rows = [...merged.values()].map(
-    (m) => [m.metric, m.key.year, m.key.prefecture, m.key.level, m.key.kind, m.key.edition, addDecimals(m.sums), m.blanks, m.reports] as const,
+    (m) =>
+      [
+        m.metric,
+        m.key.year,
+        m.key.prefecture,
+        m.key.level,
+        m.key.kind,
+        m.key.edition,
+        addDecimals(m.sums),
+        m.blanks,
+        m.reports,
+      ] as const,
   );
   await bulkInsert(exec, "metric_rollups", ROLLUP_COLUMNS, rows, {
     onConflict: sql`ON CONFLICT (metric, year, prefecture, level, kind, edition)
@@ -227,7 +238,7 @@ export async function writeSearchDocument(
   await exec.execute(sql`
     INSERT INTO search_documents (id, kind, agency_id, report_id, year, title, body, tsv)
     VALUES (${doc.id}, ${doc.kind}, ${doc.agencyId}, ${doc.reportId}, ${doc.year}, ${doc.title}, ${doc.body},
-            to_tsvector('simple', ${tsvectorSource(`${doc.title}\n${doc.body}`)}))`);
+            ${tsvectorFor(`${doc.title}\n${doc.body}`)}::tsvector)`);
 }
 
 export interface FreezeInput {
@@ -283,12 +294,13 @@ export async function freezeVersion(
         { name: "version_id", type: "int" },
         { name: "rule_id", type: "text" },
         { name: "severity", type: "text" },
-        { name: "finding", type: "jsonb" },
+        { name: "finding", type: "json" },
       ],
       findings.map((f) => [version.id, f.ruleId, f.severity, JSON.stringify(f)]),
     );
   }
-  await exec.delete(reportMetrics).where(eq(reportMetrics.reportId, input.reportId));
+  if (input.previousVersion)
+    await exec.delete(reportMetrics).where(eq(reportMetrics.versionId, input.previousVersion.id));
   const { prefecture } = regionAncestors(agency.regionCode);
   const rows = metricRows(content).map(
     (m) =>

@@ -8,6 +8,7 @@ import {
   date,
   index,
   integer,
+  json,
   jsonb,
   numeric,
   pgTable,
@@ -115,7 +116,7 @@ export const reports = pgTable(
     edition: smallint("edition").notNull().$type<2019 | 2021>(),
     state: reportStateEnum("state").notNull().default("draft"),
     /** The working draft; null when it is exactly the latest published version. */
-    content: jsonb("content").$type<Report>(),
+    content: json("content").$type<Report>(),
     lockVersion: integer("lock_version").notNull().default(1),
     prefilled: text("prefilled").array().notNull().default(sql`'{}'::text[]`),
     latestVersion: integer("latest_version").notNull().default(0),
@@ -148,7 +149,8 @@ export const reportVersions = pgTable(
       .notNull()
       .references(() => reports.id),
     number: integer("number").notNull(),
-    content: jsonb("content").notNull().$type<Report>(),
+    // json, not jsonb: documents are stored and read whole, and json skips the binary conversion.
+    content: json("content").notNull().$type<Report>(),
     contentHash: text("content_hash").notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
     publishedBy: text("published_by"),
@@ -172,7 +174,7 @@ export const reportFindings = pgTable(
       .references(() => reportVersions.id),
     ruleId: text("rule_id").notNull(),
     severity: text("severity").notNull().$type<"error" | "warning">(),
-    finding: jsonb("finding").notNull().$type<Finding>(),
+    finding: json("finding").notNull().$type<Finding>(),
   },
   (t) => [index("report_findings_version_idx").on(t.versionId), index("report_findings_rule_idx").on(t.ruleId)],
 );
@@ -197,7 +199,8 @@ export const reportMetrics = pgTable(
     level: agencyLevelEnum("level").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.reportId, t.metric] }),
+    // Version ids grow, so bulk loads append at the right edge of the primary key.
+    primaryKey({ columns: [t.versionId, t.metric] }),
     index("report_metrics_metric_year_idx").on(t.metric, t.year, t.prefecture),
   ],
 );
