@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -136,16 +136,12 @@ async function server(label: string, dir: string, databaseUrl: string | null, da
   delete env.DATABASE_URL;
   delete env.NODE_OPTIONS;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const child = start(
-    join(repoRoot, "node_modules/.bin/tsx"),
-    ["--conditions=@gongkai/source", "apps/server/src/main.ts"],
-    env,
-    log,
-  );
+  // As `pnpm start` runs it: the built server (the benchmark builds it first).
+  const child = start(process.execPath, ["apps/server/dist/main.mjs"], env, log);
   try {
     const startMs = await waitHealthy(base, child, log);
     await sleep(SETTLE_MS);
-    // tsx runs the server in a child node process (and esbuild in another): find the one listening.
+    // Find the process that listens (the server; seeding ran in a child that has exited).
     const tree = processTree(child.pid as number);
     const serverPid = listenerOf(port, tree);
     if (serverPid === null) throw new Error(`no process of the tree ${tree.join(", ")} listens on ${port}`);
@@ -210,6 +206,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 const results: Measured[] = [];
+// `pnpm start` builds the server first; so does the benchmark.
+execFileSync("pnpm", ["--filter", "@gongkai/server", "build"], { cwd: repoRoot, stdio: "ignore" });
 try {
   const bare = await baseline(dir);
   results.push(bare);
@@ -225,7 +223,7 @@ try {
   }
   const base = bare.idle.server.rss;
   console.log(
-    `bench/memory — the server as users start it (tsx --conditions=@gongkai/source apps/server/src/main.ts, empty DATA_DIR → demo seed), RSS from /proc; load: autocannon ${connections} connections × ${seconds} s over reports.get, reports.list, metrics.series; samples every ${SAMPLE_MS} ms`,
+    `bench/memory — the server as users start it (node apps/server/dist/main.mjs, empty DATA_DIR → demo seed in a child process), RSS from /proc; load: autocannon ${connections} connections × ${seconds} s over reports.get, reports.list, metrics.series; samples every ${SAMPLE_MS} ms`,
   );
   console.log(
     "  HWM at idle = VmHWM since start (includes seeding the demo data); load VmHWM = peak during the load (counter reset via clear_refs)",
@@ -248,7 +246,7 @@ try {
     if (!r.load) continue;
     const worst = Math.max(r.load.peakServer, r.load.hwm ?? 0);
     console.log(
-      `  goal ≤ 400 MB under load (${r.label}): server process ${worst <= GOAL_BYTES ? "met" : "NOT met"} (${mb(worst)}, max of the ${r.load.samples} samples and the load-phase VmHWM); whole process tree (tsx launcher, esbuild, server) ${r.load.peakTree <= GOAL_BYTES ? "met" : "NOT met"} (${mb(r.load.peakTree)})`,
+      `  goal ≤ 400 MB under load (${r.label}): server process ${worst <= GOAL_BYTES ? "met" : "NOT met"} (${mb(worst)}, max of the ${r.load.samples} samples and the load-phase VmHWM); whole process tree ${r.load.peakTree <= GOAL_BYTES ? "met" : "NOT met"} (${mb(r.load.peakTree)})`,
     );
   }
   if (!process.env.DATABASE_URL) console.log("  (PostgreSQL not measured: DATABASE_URL is not set)");

@@ -71,7 +71,8 @@ program
     "demo data: regions, agencies, reports 2019–2025, the real fixtures, demo accounts (empty database only)",
   )
   .option("--synthetic <n>", "N synthetic published reports over the demo agencies", positiveInt)
-  .action(async (opts: { demo?: boolean; synthetic?: number }) => {
+  .option("--quiet", "no progress bar")
+  .action(async (opts: { demo?: boolean; synthetic?: number; quiet?: boolean }) => {
     if (!opts.demo && !opts.synthetic) {
       console.error("say what to seed: --demo or --synthetic N");
       process.exitCode = 2;
@@ -85,10 +86,13 @@ program
           process.exitCode = 1;
           return;
         }
-        const b = bar("reports");
-        const { reports: n } = await seedDemo(deps, { step: (s) => console.error(`· ${s}`), tick: b.tick });
-        b.stop();
-        console.log(`demo data loaded: ${n} reports`);
+        const b = opts.quiet ? null : bar("reports");
+        const { reports: n } = await seedDemo(deps, {
+          step: (s) => console.error(`· seeding ${s}`),
+          tick: (d, t) => b?.tick(d, t),
+        });
+        b?.stop();
+        console.error(`demo data loaded: ${n} reports`);
       }
       if (opts.synthetic) {
         const b = bar("reports");

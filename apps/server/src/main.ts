@@ -1,6 +1,7 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAuth, type Deps, runScheduledPublications } from "@gongkai/api";
 import { createDb } from "@gongkai/db";
@@ -8,7 +9,7 @@ import { serve } from "@hono/node-server";
 import pino from "pino";
 import { createApp } from "./app";
 import { type Env, readEnv } from "./env";
-import { isEmpty, seedDemo } from "./seed";
+import { isEmpty } from "./seed";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -26,14 +27,44 @@ function authSecret(env: Env, logger: pino.Logger): string {
   return secret;
 }
 
+/** `gongkai seed --demo` in a child process with the same settings; resolves when it is done. */
+function seedInChild(logger: pino.Logger): Promise<void> {
+  const self = fileURLToPath(import.meta.url);
+  const cli = join(dirname(self), `cli${extname(self)}`);
+  return new Promise((resolveSeed, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, cli, "seed", "--demo", "--quiet"], {
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code === 0) resolveSeed();
+      else {
+        logger.error({ code }, "seeding demo data failed");
+        reject(new Error(`seeding demo data failed (exit ${code})`));
+      }
+    });
+  });
+}
+
 export async function start(env: Env = readEnv()) {
   const logger = pino({ level: env.LOG_LEVEL, base: { service: "gongkai" } });
-  const db = await createDb({
-    databaseUrl: env.DATABASE_URL,
-    readUrl: env.DATABASE_READ_URL,
-    dataDir: env.DATA_DIR,
-    poolSize: env.DATABASE_POOL_SIZE,
-  });
+  const open = () =>
+    createDb({
+      databaseUrl: env.DATABASE_URL,
+      readUrl: env.DATABASE_READ_URL,
+      dataDir: env.DATA_DIR,
+      poolSize: env.DATABASE_POOL_SIZE,
+    });
+  // A new embedded database is created, migrated and seeded by the child process: creating a
+  // PGlite cluster costs a few hundred MB that a long-running server should not keep.
+  const freshPglite = !env.DATABASE_URL && !existsSync(join(resolve(env.DATA_DIR), "PG_VERSION"));
+  if (freshPglite && env.DEMO_DATA) {
+    const t0 = Date.now();
+    logger.info({ dataDir: resolve(env.DATA_DIR) }, "new data directory: creating the database and loading demo data");
+    await seedInChild(logger);
+    logger.info({ seconds: Math.round((Date.now() - t0) / 100) / 10 }, "demo data loaded");
+  }
+  let db = await open();
   logger.info(
     { database: db.kind, dataDir: db.kind === "pglite" ? resolve(env.DATA_DIR) : undefined },
     "database opened",
@@ -49,18 +80,23 @@ export async function start(env: Env = readEnv()) {
   ];
   if (env.HOST === "0.0.0.0" || env.HOST === "localhost")
     trustedOrigins.push(`http://127.0.0.1:${env.PORT}`, `http://localhost:${env.PORT}`);
-  const { port: auth } = createAuth(db, {
+  const authConfig = {
     secret: authSecret(env, logger),
     baseURL: publicUrl,
     trustedOrigins,
     secureCookies: publicUrl.startsWith("https:"),
-  });
-  const deps: Deps = { db, auth, now: () => new Date() };
+  };
+  let deps: Deps = { db, auth: createAuth(db, authConfig).port, now: () => new Date() };
   if (env.DEMO_DATA && (await isEmpty(db))) {
+    // Seeding runs in a child process, so the server never carries its memory. PGlite is opened
+    // by one process at a time: close it, seed, open it again.
     const t0 = Date.now();
     logger.info("empty database: loading demo data (first start only)");
-    const { reports } = await seedDemo(deps, { step: (label) => logger.info(`seeding ${label}`) });
-    logger.info({ reports, seconds: Math.round((Date.now() - t0) / 100) / 10 }, "demo data loaded");
+    await db.close();
+    await seedInChild(logger);
+    db = await open();
+    deps = { db, auth: createAuth(db, authConfig).port, now: () => new Date() };
+    logger.info({ seconds: Math.round((Date.now() - t0) / 100) / 10 }, "demo data loaded");
   }
   const staticDirs = {
     portal: resolve(here, "../../portal/dist"),

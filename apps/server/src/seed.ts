@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import {
   type AuthPort,
   type BulkReport,
@@ -21,9 +23,14 @@ export const realReportFiles = [
   "shanghai-szfbgt-2019",
 ] as const;
 
+const fixturesDir = join(
+  dirname(createRequire(import.meta.url).resolve("@gongkai/schema/package.json")),
+  "test",
+  "fixtures",
+);
+
 export function realReport(name: (typeof realReportFiles)[number]): Report {
-  const url = new URL(`../../../packages/schema/test/fixtures/${name}.json`, import.meta.url);
-  return ReportSchema.parse(JSON.parse(readFileSync(url, "utf8")));
+  return ReportSchema.parse(JSON.parse(readFileSync(join(fixturesDir, `${name}.json`), "utf8")));
 }
 
 export const DEMO_PASSWORD = "gongkai-demo-2026";

@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
@@ -32,6 +32,8 @@ export interface DbConfig {
   memory?: boolean | undefined;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number | undefined;
+  /** PGlite's shared_buffers (default 32MB: an embedded database serves one agency or a demo). */
+  pgliteSharedBuffers?: string | undefined;
 }
 
 /** What a bulk transaction can do: COPY rows in, and run raw SQL, on one connection. */
@@ -61,7 +63,11 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../migrations");
+/** packages/db/migrations, found through the package (so it also works from a bundled server). */
+export const migrationsFolder = resolve(
+  dirname(createRequire(import.meta.url).resolve("@gongkai/db/package.json")),
+  "migrations",
+);
 
 export async function createDb(config: DbConfig = {}): Promise<DbHandle> {
   if (config.databaseUrl) return createPostgres(config.databaseUrl, config);
@@ -70,12 +76,14 @@ export async function createDb(config: DbConfig = {}): Promise<DbHandle> {
 
 async function createPglite(config: DbConfig): Promise<DbHandle> {
   let client: PGlite;
+  // PGlite's default shared_buffers (128MB) would be most of the server's memory.
+  const options = { postgresqlconf: [`shared_buffers = ${config.pgliteSharedBuffers ?? "32MB"}`] };
   if (config.memory) {
-    client = new PGlite();
+    client = new PGlite(options);
   } else {
     const dir = resolve(config.dataDir ?? "./data");
     mkdirSync(dir, { recursive: true });
-    client = new PGlite(dir);
+    client = new PGlite(dir, options);
   }
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Database;
