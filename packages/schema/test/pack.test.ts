@@ -82,7 +82,7 @@ console.log(JSON.stringify({
       schemaHasOneOf: true,
       generatedErrors: 0,
     });
-  });
+  }, 60_000);
 
   it("type-checks a consumer with tsc (strict, NodeNext resolution)", () => {
     writeFileSync(
@@ -132,7 +132,7 @@ export function errorsOf(input: unknown): Finding[] {
       `import type { CellPath2021 } from "@gongkai/schema";\nexport const p: CellPath2021 = "t3.otherHandling.total";\n`,
     );
     expect(typecheck()).toMatch(/"t3\.otherHandling\.total"' is not assignable to type/);
-  });
+  }, 180_000);
 
   it("installs a working gongkai-validate command", () => {
     let code = 0;
@@ -145,5 +145,5 @@ export function errorsOf(input: unknown): Finding[] {
     }
     expect(code).toBe(1);
     expect(out).toContain("2 error(s)");
-  });
+  }, 60_000);
 });
