@@ -8,6 +8,7 @@ export * from "./deadlines";
 export * from "./edition";
 export * from "./metrics";
 export * from "./regions";
+export * from "./rules";
 export * from "./sections";
 export * from "./t2";
 export * from "./t3";
