@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import {
   type AuthPort,
   adminRouter,
@@ -12,16 +12,21 @@ import {
 } from "@gongkai/api";
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
+import { restApi } from "./rest";
+import { chinaDate, type Portal, pageHtml, pickLocale, staticFile } from "./ssr";
 
 export interface AppDeps extends Deps {
   auth: AuthPort;
   logger: Logger;
   /** Origins allowed to send cookie-authenticated mutations (the server's own origin first). */
   trustedOrigins: string[];
-  /** Built front ends, served when present. */
-  staticDirs?: { portal?: string | undefined; admin?: string | undefined };
+  /** The built public portal (server-rendered), when apps/portal has been built. */
+  portal?: Portal | null;
+  /** The built admin console, served as a single-page app when present. */
+  staticDirs?: { admin?: string | undefined };
 }
 
 type Env = { Variables: { requestId: string; viewer: Viewer | null } };
@@ -72,6 +77,9 @@ export function createApp(deps: AppDeps) {
     }
     await next();
   });
+
+  // Pages and API answers are compressed on the way out (built assets come precompressed).
+  app.use("*", compress());
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
@@ -138,8 +146,37 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  app.route("/api/v1", restApi(deps));
+
   mountStatic(app, "/admin", deps.staticDirs?.admin);
-  if (!mountStatic(app, "", deps.staticDirs?.portal)) {
+  const portal = deps.portal;
+  if (portal) {
+    app.get("*", async (c, next) => {
+      const path = c.req.path;
+      if (path.startsWith("/trpc/") || path.startsWith("/api/") || path === "/admin" || path.startsWith("/admin/"))
+        return next();
+      const file = staticFile(portal.dir, path, c.req.header("accept-encoding"));
+      if (file) return c.body(new Uint8Array(file.body), 200, file.headers);
+      // Every other GET is a portal page, rendered here with the components the browser hydrates.
+      const locale = pickLocale(c.req.query("lang"), c.req.header("cookie"));
+      const url = new URL(c.req.url);
+      const page = await portal.renderer.render({
+        url: url.pathname + url.search,
+        api: { router: portalRouter, ctx: createContext(deps, { viewer: null, requestId: c.get("requestId") }) },
+        locale,
+        today: chinaDate(deps.now()),
+        manifest: portal.manifest,
+      });
+      // The router's canonical form of the URL (invalid search parameters dropped).
+      if (page.status === 302) return c.redirect(page.location ?? "/", 302);
+      return c.body(pageHtml(portal, locale, page), page.status, {
+        "content-type": "text/html; charset=utf-8",
+        // The language comes from a cookie: shared caches must not mix the two.
+        "cache-control": "no-cache",
+        vary: "Cookie",
+      });
+    });
+  } else {
     // Until the portal is built, the root says what this server offers.
     app.get("/", (c) => c.html(LANDING));
   }
@@ -161,37 +198,19 @@ export function createApp(deps: AppDeps) {
   return app;
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".json": "application/json",
-  ".woff2": "font/woff2",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-/** Serves a built single-page app: files as they are, anything else gets its index.html. */
+/** Serves a built single-page app: its files as they are, any other path gets its index.html. */
 function mountStatic(app: Hono<Env>, base: string, dir: string | undefined): boolean {
   if (!dir || !existsSync(join(dir, "index.html"))) return false;
   const index = readFileSync(join(dir, "index.html"));
-  app.get(`${base}/*`, (c, next) => {
-    const rel = normalize(c.req.path.slice(base.length) || "/").replace(/^(\.\.[/\\])+/, "");
-    const file = join(dir, rel);
-    if (file.startsWith(dir) && rel !== "/" && existsSync(file) && extname(file)) {
-      const body = readFileSync(file);
-      const cache = rel.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache";
-      return c.body(body, 200, {
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "cache-control": cache,
-      });
-    }
-    if (c.req.path.startsWith("/trpc") || c.req.path.startsWith("/api")) return next();
-    return c.body(index, 200, { "content-type": TYPES[".html"] as string, "cache-control": "no-cache" });
+  app.get(`${base}/*`, (c) => {
+    const file = staticFile(dir, c.req.path.slice(base.length), c.req.header("accept-encoding"));
+    if (file) return c.body(new Uint8Array(file.body), 200, file.headers);
+    return c.body(new Uint8Array(index), 200, {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-cache",
+    });
   });
-  if (base) app.get(base, (c) => c.redirect(`${base}/`));
+  app.get(base, (c) => c.redirect(`${base}/`));
   return true;
 }
 

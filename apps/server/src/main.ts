@@ -10,6 +10,7 @@ import pino from "pino";
 import { createApp } from "./app";
 import { type Env, readEnv } from "./env";
 import { isEmpty } from "./seed";
+import { loadPortal } from "./ssr";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -98,11 +99,11 @@ export async function start(env: Env = readEnv()) {
     deps = { db, auth: createAuth(db, authConfig).port, now: () => new Date() };
     logger.info({ seconds: Math.round((Date.now() - t0) / 100) / 10 }, "demo data loaded");
   }
-  const staticDirs = {
-    portal: resolve(here, "../../portal/dist"),
-    admin: resolve(here, "../../admin/dist"),
-  };
-  const app = createApp({ ...deps, logger, trustedOrigins: [...new Set(trustedOrigins)], staticDirs });
+  const portal = await loadPortal(resolve(here, "../../portal/dist"));
+  if (!portal)
+    logger.warn("the portal is not built (apps/portal/dist): / shows a landing page; run pnpm start to build it");
+  const staticDirs = { admin: resolve(here, "../../admin/dist") };
+  const app = createApp({ ...deps, logger, trustedOrigins: [...new Set(trustedOrigins)], portal, staticDirs });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     logger.info(
       { url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${info.port}` },

@@ -20,7 +20,15 @@ function fill(text: string, vars?: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
-export function I18nProvider({ locale, messages, children }: { locale: Locale; messages?: MessageBundle; children: ReactNode }) {
+export function I18nProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages?: MessageBundle;
+  children: ReactNode;
+}) {
   const value = useMemo<I18n>(() => {
     const table: Messages = { ...uiMessages[locale], ...(messages?.[locale] ?? {}) };
     return {

@@ -17,6 +17,7 @@ export const uiMessages: Record<Locale, Record<string, string>> = {
     "report.extraMetrics.value": "数值",
     "report.extraMetrics.quote": "原文",
     "report.footnotes": "注释",
+    "report.footnoteBack": "返回注释 {n} 所在的格",
     "report.legacy": "本报告早于全国统一格式，表格中只填入了原文明确写到的数字，其余为“—”（未填报）。",
     "report.closing": "落款",
     "report.publishedOn": "发布日期：{date}",
@@ -48,7 +49,9 @@ export const uiMessages: Record<Locale, Record<string, string>> = {
     "report.extraMetrics.value": "Value",
     "report.extraMetrics.quote": "In the report's words",
     "report.footnotes": "Notes",
-    "report.legacy": "This report predates the national format: only figures it states without doubt are in the tables; everything else shows “—” (not reported).",
+    "report.footnoteBack": "Back to the cell of note {n}",
+    "report.legacy":
+      "This report predates the national format: only figures it states without doubt are in the tables; everything else shows “—” (not reported).",
     "report.closing": "Signed",
     "report.publishedOn": "Published {date}",
     "report.edition": "{edition} edition of the format",

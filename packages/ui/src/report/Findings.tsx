@@ -38,7 +38,12 @@ export function FindingsPanel({
                     {f.message[locale]}
                   </p>
                   {f.cells.length > 0 && onSelect && (
-                    <button type="button" className="gk-link-button" aria-pressed={active} onClick={() => onSelect(active ? null : i, active ? null : f)}>
+                    <button
+                      type="button"
+                      className="gk-link-button"
+                      aria-pressed={active}
+                      onClick={() => onSelect(active ? null : i, active ? null : f)}
+                    >
                       {t("findings.show")} ({t("findings.cells", { n: f.cells.length })})
                     </button>
                   )}

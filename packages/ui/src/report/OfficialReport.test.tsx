@@ -1,15 +1,14 @@
 import { cellPaths, getCell, type Report, ReportSchema, validateReport } from "@gongkai/schema";
 import { render } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { formatCell } from "../format";
-import { I18nProvider } from "../i18n";
-import { FindingsPanel } from "./Findings";
-import { OfficialReport } from "./OfficialReport";
-
 import pingtan2020 from "../../../schema/test/fixtures/pingtan-2020.json";
 import pingtan2024 from "../../../schema/test/fixtures/pingtan-2024.json";
 import shanghai2019 from "../../../schema/test/fixtures/shanghai-szfbgt-2019.json";
 import seed from "../../../schema/test/fixtures/sichuan-emergency-management-2019.json";
+import { formatCell } from "../format";
+import { I18nProvider } from "../i18n";
+import { FindingsPanel } from "./Findings";
+import { OfficialReport } from "./OfficialReport";
 
 const files: Record<string, unknown> = {
   "pingtan-2020": pingtan2020,
@@ -58,15 +57,23 @@ describe("OfficialReport", () => {
     const denied = cell("t3.denied.stateSecret.commercial") as HTMLElement;
     const ids = (denied.getAttribute("headers") ?? "").split(" ");
     const text = ids.map((id) => container.querySelector(`#${id}`)?.textContent);
-    expect(text).toEqual(["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密", "申请人情况", "法人或其他组织", "商业企业"]);
+    expect(text).toEqual([
+      "三、本年度办理结果",
+      "（三）不予公开",
+      "1.属于国家秘密",
+      "申请人情况",
+      "法人或其他组织",
+      "商业企业",
+    ]);
   });
 
   it("shows null as “—” (not reported) and 0 as 0", () => {
     const { container } = draw(fixture("shanghai-szfbgt-2019"));
     const blank = container.querySelector('td[data-cell="t3.granted.total"]') as HTMLElement;
-    expect(blank.textContent).toBe("—");
+    // Seen as "—"; heard as "not reported" (the dash itself is hidden from screen readers).
+    expect(blank.querySelector('[aria-hidden="true"]')?.textContent).toBe("—");
+    expect(blank.querySelector(".gk-sr-only")?.textContent).toBe("未填报");
     expect(blank.className).toContain("gk-null");
-    expect(blank.querySelector("[aria-label]")?.getAttribute("aria-label")).toBe("未填报");
     const zero = container.querySelector('td[data-cell="t2.licensing.decisions"]') as HTMLElement;
     expect(zero.textContent).toBe("0");
     expect(zero.className).not.toContain("gk-null");
@@ -74,7 +81,8 @@ describe("OfficialReport", () => {
 
   it("draws the merged headers of the national format", () => {
     const { container } = draw(fixture("pingtan-2020"));
-    const th = (text: string) => [...container.querySelectorAll("th, td")].find((e) => e.textContent === text) as HTMLElement;
+    const th = (text: string) =>
+      [...container.querySelectorAll("th, td")].find((e) => e.textContent === text) as HTMLElement;
     const span = (e: HTMLElement) => [e.getAttribute("colspan") ?? "1", e.getAttribute("rowspan") ?? "1"];
     expect(span(th("申请人情况"))).toEqual(["7", "1"]);
     expect(span(th("法人或其他组织"))).toEqual(["5", "1"]);
@@ -94,7 +102,9 @@ describe("OfficialReport", () => {
     const { container } = draw(fixture("pingtan-2024"));
     const th = [...container.querySelectorAll("th")].find((e) => e.textContent === "（六）其他处理") as HTMLElement;
     expect(th.getAttribute("rowspan")).toBe("3");
-    const group = [...container.querySelectorAll("th")].find((e) => e.textContent === "三、本年度办理结果") as HTMLElement;
+    const group = [...container.querySelectorAll("th")].find(
+      (e) => e.textContent === "三、本年度办理结果",
+    ) as HTMLElement;
     expect(group.getAttribute("rowspan")).toBe("22");
   });
 

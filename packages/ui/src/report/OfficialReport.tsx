@@ -65,7 +65,9 @@ export function OfficialReport({ report, findings = [], highlight, idPrefix = ""
         <H id={`${idPrefix}report-title`}>{title}</H>
         <p className="gk-report-meta">
           <span>{report.agency.name}</span>
-          {report.publicationDate && <span>{t("report.publishedOn", { date: formatDate(report.publicationDate, locale) })}</span>}
+          {report.publicationDate && (
+            <span>{t("report.publishedOn", { date: formatDate(report.publicationDate, locale) })}</span>
+          )}
           <span title={l(editionLabels[report.edition])}>{t("report.edition", { edition: report.edition })}</span>
         </p>
         {report.layout === "legacy" && (
@@ -89,9 +91,15 @@ export function OfficialReport({ report, findings = [], highlight, idPrefix = ""
           <section key={key} className="gk-section" aria-labelledby={id}>
             <S id={id}>{section.heading ?? official.zh}</S>
             {section.heading && section.heading !== official.zh && (
-              <p className="gk-official-heading">{locale === "zh" ? `统一格式标题：${official.zh}` : `Template heading: ${official.zh} (${official.en})`}</p>
+              <p className="gk-official-heading">
+                {locale === "zh" ? `统一格式标题：${official.zh}` : `Template heading: ${official.zh} (${official.en})`}
+              </p>
             )}
-            {section.text ? <Paragraphs text={section.text} /> : !table && <p className="gk-absent">{t("report.sectionAbsent")}</p>}
+            {section.text ? (
+              <Paragraphs text={section.text} />
+            ) : (
+              !table && <p className="gk-absent">{t("report.sectionAbsent")}</p>
+            )}
             {table && (hasTableData || report.layout === "legacy") && table}
           </section>
         );
@@ -101,9 +109,10 @@ export function OfficialReport({ report, findings = [], highlight, idPrefix = ""
           <h3 id={`${idPrefix}footnotes`}>{t("report.footnotes")}</h3>
           <ol>
             {report.footnotes.map((f, i) => (
-              <li key={`${f.cell}-${i}`} id={`${idPrefix}fn-${i + 1}`}>
+              // biome-ignore lint/suspicious/noArrayIndexKey: a footnote is numbered by its position; the number is its identity
+              <li key={i} id={`${idPrefix}fn-${i + 1}`}>
                 {locale === "en" && f.en ? f.en : f.text}{" "}
-                <a href={`#${idPrefix}fnref-${i + 1}`} aria-label="↩">
+                <a href={`#${idPrefix}fnref-${i + 1}`} aria-label={t("report.footnoteBack", { n: i + 1 })}>
                   ↩
                 </a>
               </li>
@@ -129,7 +138,15 @@ export function OfficialReport({ report, findings = [], highlight, idPrefix = ""
                   <tr key={m.key} data-metric={m.key}>
                     <th scope="row">{l(m.label)}</th>
                     <td className="gk-cell">
-                      {m.qualifier === "over" ? (locale === "zh" ? "" : "over ") : m.qualifier === "about" ? (locale === "zh" ? "约" : "about ") : ""}
+                      {m.qualifier === "over"
+                        ? locale === "zh"
+                          ? ""
+                          : "over "
+                        : m.qualifier === "about"
+                          ? locale === "zh"
+                            ? "约"
+                            : "about "
+                          : ""}
                       {m.value.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB")}
                       {m.qualifier === "over" && locale === "zh" ? "余" : ""}
                       {m.unit === "%" ? "%" : ` ${m.unit}`}
@@ -145,7 +162,7 @@ export function OfficialReport({ report, findings = [], highlight, idPrefix = ""
         </section>
       )}
       {report.closing && (
-        <footer className="gk-closing" aria-label={t("report.closing")}>
+        <footer className="gk-closing">
           <Paragraphs text={report.closing} />
         </footer>
       )}

@@ -29,7 +29,12 @@ export function ValueCell({
   const { t, locale } = useI18n();
   const flag = marks.flagged.get(path);
   const note = marks.footnotes.get(path);
-  const classes = ["gk-cell", value === null || value === undefined ? "gk-null" : "", flag ? `gk-flag-${flag}` : "", marks.highlight.has(path) ? "gk-highlight" : ""]
+  const classes = [
+    "gk-cell",
+    value === null || value === undefined ? "gk-null" : "",
+    flag ? `gk-flag-${flag}` : "",
+    marks.highlight.has(path) ? "gk-highlight" : "",
+  ]
     .filter(Boolean)
     .join(" ");
   const def = cellDef(edition, path);
@@ -37,13 +42,20 @@ export function ValueCell({
   return (
     <td headers={headers} className={classes} data-cell={path} title={title}>
       {value === null || value === undefined ? (
-        <span aria-label={t("report.notReported")}>—</span>
+        <>
+          <span aria-hidden="true">—</span>
+          <span className="gk-sr-only">{t("report.notReported")}</span>
+        </>
       ) : (
         formatCell(value, locale)
       )}
       {note !== undefined && (
         <sup>
-          <a href={`#${marks.idPrefix}fn-${note}`} id={`${marks.idPrefix}fnref-${note}`} aria-label={`${t("report.footnotes")} ${note}`}>
+          <a
+            href={`#${marks.idPrefix}fn-${note}`}
+            id={`${marks.idPrefix}fnref-${note}`}
+            aria-label={`${t("report.footnotes")} ${note}`}
+          >
             {note}
           </a>
         </sup>

@@ -1,19 +1,19 @@
+import type { Report } from "@gongkai/schema";
 import {
   type Edition,
   getCell,
   layouts,
+  type T3Node,
+  t2ContentHeader,
   t3ColumnKeys,
   t3ColumnLabels,
   t3HeaderLabels,
-  type T3Node,
   t4BlockKeys,
   t4BlockLabels,
   t4LitigationLabel,
   t4OutcomeKeys,
   t4OutcomeLabels,
-  t2ContentHeader,
 } from "@gongkai/schema/meta";
-import type { Report } from "@gongkai/schema";
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n";
 import { type CellMarks, ValueCell } from "./cell";
@@ -94,7 +94,13 @@ function flattenT3(nodes: readonly T3Node[], l: (x: { zh: string; en: string }) 
       if (node.kind === "group") {
         const id = `${base}-g-${safe(node.key)}`;
         const head = (
-          <th key={id} id={id} scope="rowgroup" rowSpan={leafCount(node)} className={depth === 0 ? "gk-group gk-sticky" : "gk-group"}>
+          <th
+            key={id}
+            id={id}
+            scope="rowgroup"
+            rowSpan={leafCount(node)}
+            className={depth === 0 ? "gk-group gk-sticky" : "gk-group"}
+          >
             {l(node.label)}
           </th>
         );
@@ -132,13 +138,15 @@ export function Table3({ report, marks }: { report: Report; marks: CellMarks }) 
     <div className="gk-table-scroll">
       <table className="gk-table gk-table-t3" id={base}>
         <caption>
-          {t("report.tableT3")} · {l({ zh: "收到和处理政府信息公开申请情况", en: "Disclosure requests received and handled" })}
+          {t("report.tableT3")} ·{" "}
+          {l({ zh: "收到和处理政府信息公开申请情况", en: "Disclosure requests received and handled" })}
         </caption>
         <thead>
           <tr>
-            <td colSpan={3} rowSpan={3} className="gk-note">
+            {/* The corner of the official table: a note on how the columns add up. A <th> (not a data cell) so that every <td> of the table is a figure with headers. */}
+            <th colSpan={3} rowSpan={3} className="gk-note">
               {l(t3HeaderLabels.note)}
-            </td>
+            </th>
             <th colSpan={7} scope="colgroup" id={`${base}-applicants`}>
               {l(t3HeaderLabels.applicants)}
             </th>
@@ -200,7 +208,8 @@ export function Table4({ report, marks }: { report: Report; marks: CellMarks }) 
     <div className="gk-table-scroll">
       <table className="gk-table gk-table-t4" id={base}>
         <caption>
-          {t("report.tableT4")} · {l({ zh: "政府信息公开行政复议、行政诉讼情况", en: "Administrative review and litigation" })}
+          {t("report.tableT4")} ·{" "}
+          {l({ zh: "政府信息公开行政复议、行政诉讼情况", en: "Administrative review and litigation" })}
         </caption>
         <thead>
           <tr>
