@@ -199,7 +199,7 @@ describe("demoReports", () => {
     expect(plans.length).toBeGreaterThan(tracked.length * years.length * 0.9);
   });
 
-  it("is deterministic for a seed, and each agency's reports do not depend on the others", () => {
+  it("is deterministic for a seed, and each agency's reports do not depend on the others", { timeout: 120_000 }, () => {
     const some = agencies.filter((_, i) => i % 9 === 0);
     const a = demoReports({ agencies: some, seed: 7 });
     const b = demoReports({ agencies: some, seed: 7 });
