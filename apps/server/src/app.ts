@@ -203,8 +203,12 @@ function mountStatic(app: Hono<Env>, base: string, dir: string | undefined): boo
   if (!dir || !existsSync(join(dir, "index.html"))) return false;
   const index = readFileSync(join(dir, "index.html"));
   app.get(`${base}/*`, (c) => {
-    const file = staticFile(dir, c.req.path.slice(base.length), c.req.header("accept-encoding"));
+    const rel = c.req.path.slice(base.length);
+    const file = staticFile(dir, rel, c.req.header("accept-encoding"));
     if (file) return c.body(new Uint8Array(file.body), 200, file.headers);
+    // A missing script or style is a 404, not the app's HTML (which the browser would refuse anyway).
+    if (rel.startsWith("/assets/"))
+      return c.json({ error: { code: "NOT_FOUND", message: "Not found", messageZh: "未找到" } }, 404);
     return c.body(new Uint8Array(index), 200, {
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-cache",

@@ -1,8 +1,22 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { createAuth, createContext, type Deps, importPublishedReport } from "@gongkai/api";
+import { basename, extname, join, resolve } from "node:path";
+import {
+  asAgency,
+  createAuth,
+  createContext,
+  createDraftFromImport,
+  type Deps,
+  DomainError,
+  existingReport,
+  importPublishedReport,
+  loadAgency,
+  loadViewer,
+  matchAgency,
+  type Viewer,
+} from "@gongkai/api";
 import { agencies, createDb, eq, memberships, regions, reports, reportVersions, users } from "@gongkai/db";
-import { checkReport, RoleSchema } from "@gongkai/schema";
+import { type ImportResult, importReport } from "@gongkai/importer";
+import { checkReport, IMPORT_MAX_BYTES, RoleSchema } from "@gongkai/schema";
 import { SingleBar } from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
 import { readEnv } from "./env";
@@ -189,6 +203,253 @@ program
     }
     if (failed) process.exitCode = 1;
   });
+
+/** Files `import` reads from a folder; others are listed as skipped. .doc/.pdf are read to say why they cannot be. */
+const IMPORTABLE = new Set([
+  ".html",
+  ".htm",
+  ".xhtml",
+  ".shtml",
+  ".txt",
+  ".text",
+  ".docx",
+  ".js",
+  ".doc",
+  ".pdf",
+  ".wps",
+]);
+
+function importFiles(paths: readonly string[]): { files: string[]; skipped: string[] } {
+  const files: string[] = [];
+  const skipped: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (depth < 3 && !entry.name.startsWith(".")) walk(p, depth + 1);
+      } else if (IMPORTABLE.has(extname(entry.name).toLowerCase())) files.push(p);
+      else skipped.push(p);
+    }
+  };
+  for (const path of paths) {
+    const target = resolve(path);
+    if (statSync(target).isDirectory()) walk(target, 0);
+    else files.push(target);
+  }
+  return { files, skipped };
+}
+
+/**
+ * The CLI creates drafts as the system importer unless --as names a user: a viewer that is an editor
+ * of exactly the agency being imported, so that createReport/saveDraft apply their checks unchanged
+ * (agency active, one report per year, edition) and the audit log says "system:cli-import".
+ */
+function systemImporter(agencyId: string): Viewer {
+  return {
+    id: "system:cli-import",
+    name: "命令行导入 / CLI import",
+    email: "cli-import@localhost",
+    memberships: [{ role: "editor", agencyId, agencyName: null, regionCode: null, regionName: null }],
+  };
+}
+
+interface ImportOutcome {
+  file: string;
+  ok: boolean;
+  error: string | null;
+  agency: { status: string; id: string | null; name: string | null; candidates: { id: string; name: string }[] };
+  detected: ImportResult["detected"];
+  stats: ImportResult["stats"];
+  importFindings: ImportResult["importFindings"];
+  findings: { errors: number; warnings: number };
+  draftId: string | null;
+  /** The agency's report for that year, if there already is one. */
+  existing: { id: string; state: string } | null;
+}
+
+program
+  .command("import")
+  .description("import published reports (HTML, DOCX, plain text) as drafts; --dry-run only reads them")
+  .argument("<paths...>", "report files or folders of them (.html .htm .txt .docx, a site's .js)")
+  .option("--dry-run", "read, match the agency and report; create nothing")
+  .option("--agency <id>", "the agency of every file (default: matched from the name in the file)")
+  .option("--as <email>", "create the drafts as this user (an editor of the agency) instead of the system importer")
+  .option("--json", "print the results as JSON on stdout")
+  .option("--quiet", "no progress bar")
+  .action(
+    async (
+      paths: string[],
+      opts: { dryRun?: boolean; agency?: string; as?: string; json?: boolean; quiet?: boolean },
+    ) => {
+      let listed: { files: string[]; skipped: string[] };
+      try {
+        listed = importFiles(paths);
+      } catch (e) {
+        console.error(`cannot read ${paths.join(" ")}: ${(e as Error).message}`);
+        process.exitCode = 2;
+        return;
+      }
+      const { db, deps } = await open();
+      const outcomes: ImportOutcome[] = [];
+      try {
+        let forced = null;
+        if (opts.agency) {
+          forced = await matchAgencyById(db, opts.agency);
+          if (!forced) {
+            console.error(`no agency with id ${opts.agency}`);
+            process.exitCode = 2;
+            return;
+          }
+        }
+        let asUser: Viewer | null = null;
+        if (opts.as) {
+          const [u] = await db.db.select().from(users).where(eq(users.email, opts.as.toLowerCase()));
+          asUser = u ? await loadViewer(db.db, u.id) : null;
+          if (!asUser) {
+            console.error(`no active account ${opts.as}`);
+            process.exitCode = 2;
+            return;
+          }
+        }
+        const b = opts.quiet || opts.json ? null : bar("files");
+        for (const [i, file] of listed.files.entries()) {
+          outcomes.push(await importOne(file, { deps, forced, asUser, dryRun: opts.dryRun === true }));
+          b?.tick(i + 1, listed.files.length);
+        }
+        b?.stop();
+      } finally {
+        await db.close();
+      }
+      if (opts.json) {
+        console.log(
+          JSON.stringify({ dryRun: opts.dryRun === true, files: outcomes, skipped: listed.skipped }, null, 2),
+        );
+      } else {
+        for (const o of outcomes) console.log(summaryLine(o, opts.dryRun === true));
+        if (listed.skipped.length)
+          console.log(
+            `· skipped ${listed.skipped.length} file(s) that are not reports: ${listed.skipped.map((f) => basename(f)).join(", ")}`,
+          );
+        const ok = outcomes.filter((o) => o.ok).length;
+        console.log(
+          `${opts.dryRun ? "dry run: " : ""}${ok} of ${outcomes.length} file(s) ${opts.dryRun ? "readable" : "imported as drafts"}; ${outcomes.reduce((s, o) => s + o.stats.cellsRead, 0)} cells read`,
+        );
+      }
+      if (outcomes.some((o) => !o.ok)) process.exitCode = 1;
+    },
+  );
+
+async function matchAgencyById(db: Awaited<ReturnType<typeof open>>["db"], id: string) {
+  const [a] = await db.db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, id));
+  return a ?? null;
+}
+
+async function importOne(
+  file: string,
+  env: { deps: Deps; forced: { id: string; name: string } | null; asUser: Viewer | null; dryRun: boolean },
+): Promise<ImportOutcome> {
+  const name = basename(file);
+  const empty: ImportOutcome["agency"] = { status: "none", id: null, name: null, candidates: [] };
+  const fail = (error: string, result?: ImportResult, agency = empty): ImportOutcome => ({
+    file,
+    ok: false,
+    error,
+    agency,
+    detected: result?.detected ?? {
+      format: null,
+      title: null,
+      agencyName: null,
+      year: null,
+      edition: null,
+      editionFrom: "default",
+      layout: "legacy",
+      publicationDate: null,
+      sections: [],
+      tables: [],
+    },
+    stats: result?.stats ?? { cellsTotal: 0, cellsRead: 0, cellsBlank: 0, cellsNull: 0 },
+    importFindings: result?.importFindings ?? [],
+    findings: countFindings(result),
+    draftId: null,
+    existing: null,
+  });
+  const size = statSync(file).size;
+  if (size > IMPORT_MAX_BYTES) {
+    return fail(
+      `${(size / 1024 / 1024).toFixed(1)} MB is over the ${IMPORT_MAX_BYTES / 1024 / 1024} MB limit; not read`,
+    );
+  }
+  let result = await importReport({ content: new Uint8Array(readFileSync(file)), filename: name });
+  if (!result.draft) {
+    const why = result.importFindings.find((f) => f.severity === "error") ?? result.importFindings[0];
+    return fail(why ? why.message.en : "not a report", result);
+  }
+  const exec = env.deps.db.db;
+  const ctx = createContext(env.deps, { viewer: null, requestId: "cli-import" });
+  const match = env.forced
+    ? { status: "given", agency: await loadAgency(exec, env.forced.id), candidates: [] }
+    : await matchAgency(exec, result.detected.agencyName);
+  const agency = {
+    status: match.status,
+    id: match.agency?.id ?? null,
+    name: match.agency?.name ?? null,
+    candidates: match.candidates,
+  };
+  if (match.agency) result = await asAgency(ctx, exec, result, match.agency);
+  if (!match.agency) {
+    const detail = match.candidates.length ? ` (could be: ${match.candidates.map((c) => c.id).join(", ")})` : "";
+    const error = `agency "${result.detected.agencyName ?? "?"}" not found on the platform${detail}; give it with --agency`;
+    return env.dryRun ? { ...fail(error, result, agency), ok: true } : fail(error, result, agency);
+  }
+  const year = result.detected.year;
+  if (year === null) return fail("the report year was not found in the file", result, agency);
+  const base: ImportOutcome = {
+    file,
+    ok: true,
+    error: null,
+    agency,
+    detected: result.detected,
+    stats: result.stats,
+    importFindings: result.importFindings,
+    findings: countFindings(result),
+    draftId: null,
+    existing: await existingReport(exec, match.agency.id, year),
+  };
+  if (env.dryRun) return base;
+  const viewer = env.asUser ?? systemImporter(match.agency.id);
+  try {
+    const draft = await createDraftFromImport(
+      { ...createContext(env.deps, { viewer, requestId: "cli-import" }), viewer },
+      { result, agencyId: match.agency.id, year, filename: name },
+    );
+    return { ...base, draftId: draft.id };
+  } catch (e) {
+    return fail(e instanceof DomainError ? `${e.message} / ${e.zh}` : (e as Error).message, result, agency);
+  }
+}
+
+function countFindings(result: ImportResult | undefined) {
+  const findings = result?.findings ?? [];
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return { errors, warnings: findings.length - errors };
+}
+
+function summaryLine(o: ImportOutcome, dryRun: boolean): string {
+  const name = basename(o.file);
+  const d = o.detected;
+  const what = d.year ? `${d.agencyName ?? "?"} ${d.year} (${d.edition} edition, ${d.layout})` : (d.agencyName ?? "");
+  const cells = `${o.stats.cellsRead}/${o.stats.cellsTotal} cells read, ${o.stats.cellsNull} left null`;
+  const notes = o.importFindings.filter((f) => f.severity !== "info");
+  const findings = `${notes.length} import finding(s), validator ${o.findings.errors} error(s) ${o.findings.warnings} warning(s)`;
+  const agency = o.agency.id ? `→ ${o.agency.id} [${o.agency.status}]` : "→ agency not matched";
+  if (!o.ok) return `✗ ${name}: ${o.error}${o.stats.cellsTotal ? `\n    ${what}; ${cells}; ${findings}` : ""}`;
+  if (o.error) return `? ${name}: ${what} ${agency}; ${cells}; ${findings}\n    ${o.error}`;
+  const exists =
+    dryRun && o.existing
+      ? `\n    ${o.agency.id} already has this year's report (${o.existing.id}, ${o.existing.state}): importing would be refused`
+      : "";
+  return `${dryRun ? "·" : "✓"} ${name}: ${what} ${agency}; ${cells}; ${findings}${o.draftId ? ` → draft ${o.draftId}` : ""}${exists}`;
+}
 
 const user = program.command("user").description("manage accounts");
 user

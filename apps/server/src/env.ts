@@ -23,6 +23,8 @@ export const EnvSchema = z.object({
   PUBLIC_URL: unsetIfEmpty(z.string().url().optional()),
   /** Extra origins allowed to call the API with cookies, comma-separated. */
   TRUSTED_ORIGINS: unsetIfEmpty(z.string().optional()),
+  /** Password sign-in attempts allowed per client address per minute (brute-force guard). */
+  AUTH_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
   /** Seed demo data into an empty database at start (default yes). */
   DEMO_DATA: bool.default(true),
   /** Run the scheduled-publication loop in this instance (default yes). */

@@ -86,6 +86,7 @@ export async function start(env: Env = readEnv()) {
     baseURL: publicUrl,
     trustedOrigins,
     secureCookies: publicUrl.startsWith("https:"),
+    signInPerMinute: env.AUTH_SIGN_IN_PER_MINUTE,
   };
   let deps: Deps = { db, auth: createAuth(db, authConfig).port, now: () => new Date() };
   if (env.DEMO_DATA && (await isEmpty(db))) {

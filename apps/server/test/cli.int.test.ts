@@ -40,7 +40,7 @@ describe("pnpm gongkai", () => {
   it("prints help", async () => {
     const r = await gongkai("--help");
     expect(r.code).toBe(0);
-    for (const cmd of ["migrate", "seed", "export", "import-json", "user"]) expect(r.stdout).toContain(cmd);
+    for (const cmd of ["migrate", "seed", "export", "import-json", "import", "user"]) expect(r.stdout).toContain(cmd);
   });
 
   it("migrates, loads synthetic reports, imports JSON, adds a user and exports everything", async () => {
@@ -77,6 +77,56 @@ describe("pnpm gongkai", () => {
     expect(
       JSON.parse(readFileSync(join(out, "reports", "pingtan-2024-v1.json"), "utf8")).tables.t2.fees.amount,
     ).toEqual({ amount: "18651.06", unit: "万元" });
+  }, 300_000);
+
+  it("imports published reports: a dry run reads and matches, a real run creates drafts, each file on its own", async () => {
+    const fixtures = join(root, "packages/importer/test/fixtures");
+    const dry = await gongkai("import", fixtures, "--dry-run", "--json");
+    expect(dry.code).toBe(0);
+    const report = JSON.parse(dry.stdout) as {
+      dryRun: boolean;
+      skipped: string[];
+      files: {
+        file: string;
+        ok: boolean;
+        agency: { id: string | null };
+        stats: { cellsRead: number };
+        draftId: string | null;
+      }[];
+    };
+    expect(report.dryRun).toBe(true);
+    expect(report.skipped.map((f) => f.split("/").pop())).toEqual(["README.md"]);
+    const byName = Object.fromEntries(report.files.map((f) => [f.file.split("/").pop(), f]));
+    expect(byName["pingtan-2024.html"]).toMatchObject({
+      ok: true,
+      agency: { id: "pingtan" },
+      stats: { cellsRead: 200 },
+      draftId: null,
+    });
+    expect(byName["shanghai-szfbgt-2019.js"]?.stats.cellsRead).toBe(63);
+    expect(byName["sichuan-emergency-management-2019.txt"]?.stats.cellsRead).toBe(1);
+
+    const real = await gongkai("import", join(fixtures, "pingtan-2020.html"), join(fixtures, "pingtan-2024.html"));
+    // 2020 becomes a draft; 2024 was published by import-json above: that file fails, the other goes on.
+    expect(real.code).toBe(1);
+    expect(real.stdout).toMatch(
+      /✓ pingtan-2020\.html: 平潭综合实验区 2020 \(2019 edition, template\) → pingtan \[exact\]; 198\/198 cells read, 0 left null; .* → draft rpt_\w+/,
+    );
+    expect(real.stdout).toMatch(/✗ pingtan-2024\.html: .*already has a 2024 report/);
+    expect(real.stdout).toContain("1 of 2 file(s) imported as drafts");
+
+    const unknown = join(dir, "unknown.txt");
+    writeFileSync(
+      unknown,
+      "不存在的测试局2023年政府信息公开工作年度报告\n一、总体情况\n本年度推进政务公开。\n五、存在的主要问题及改进情况\n无。\n",
+    );
+    const u = await gongkai("import", unknown);
+    expect(u.code).toBe(1);
+    expect(u.stdout).toContain('agency "不存在的测试局" not found on the platform; give it with --agency');
+    const given = await gongkai("import", unknown, "--agency", "pingtan");
+    expect(given.code).toBe(0);
+    expect(given.stdout).toMatch(/→ pingtan \[given\].* → draft rpt_/);
+    expect((await gongkai("import", unknown, "--as", "nobody@example.gov.cn")).code).toBe(2);
   }, 300_000);
 
   it("refuses bad input with a message and a non-zero exit code", async () => {

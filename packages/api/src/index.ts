@@ -8,5 +8,15 @@ export { loadViewer } from "./services/admin";
 export { runScheduledPublications } from "./services/drafts";
 export { type BulkReport, bulkLoadReports, importPublishedReport, indexAgencies } from "./services/imports";
 export * as publishing from "./services/publishing";
+export {
+  acceptImport,
+  asAgency,
+  createDraftFromImport,
+  decodeUpload,
+  existingReport,
+  loadAgency,
+  matchAgency,
+  previewImport,
+} from "./services/report-imports";
 export { Deadlines } from "./services/shared";
 export { createCallerFactory } from "./trpc";

@@ -118,6 +118,23 @@ const acksFor = async (id: string) => {
   }));
 };
 
+/** A small plain-text report of an agency and year, as the console would upload it. */
+function textUpload(agency: string, year: number) {
+  const text = [
+    `${agency}${year}年政府信息公开工作年度报告`,
+    "一、总体情况",
+    `${year}年，本机关推进政务公开工作。`,
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "一是公开内容仍需丰富。",
+    "六、其他需要报告的事项",
+    "本年度未收取信息处理费。",
+  ].join("\n");
+  return { filename: "report.txt", mediaType: "text/plain", contentBase64: Buffer.from(text).toString("base64") };
+}
+
 interface Case {
   name: string;
   expect: Partial<Record<Who, Outcome>> & { default: Outcome };
@@ -240,6 +257,28 @@ const cases: Case[] = [
     call: async (api) => api.reports.correct({ id: (await reportIn("published")).id, reason: "更正统计口径错误" }),
   },
   {
+    name: "imports.preview",
+    expect: { default: "FORBIDDEN", editorOwn: "ok", editorOther: "ok" },
+    call: (api) => api.imports.preview(textUpload("本机关", 2024)),
+  },
+  {
+    // The same as reports.create: editors of the agency only.
+    name: "imports.accept",
+    expect: {
+      default: "FORBIDDEN",
+      editorOwn: "ok",
+      editorOther: "NOT_FOUND",
+      approverOther: "NOT_FOUND",
+      oversightOwn: "NOT_FOUND",
+      oversightOther: "NOT_FOUND",
+      admin: "NOT_FOUND",
+    },
+    call: (api) => {
+      const year = 2019 + seq++;
+      return api.imports.accept({ ...textUpload("本机关", year), agencyId: "own-agency" });
+    },
+  },
+  {
     name: "comments.add",
     expect: { ...readersOfSubmitted, admin: "FORBIDDEN" },
     call: async (api) =>
@@ -306,6 +345,17 @@ const cases: Case[] = [
     },
   },
   { name: "agencies.get", expect: { default: "ok" }, call: (api) => api.agencies.get({ id: "own-agency" }) },
+  {
+    name: "agencies.list",
+    expect: { default: "FORBIDDEN", oversightOwn: "ok", oversightOther: "ok", admin: "ok" },
+    call: (api) => api.agencies.list({}),
+  },
+  {
+    name: "agencies.events",
+    expect: { default: "FORBIDDEN", oversightOwn: "ok", oversightOther: "NOT_FOUND", admin: "ok" },
+    call: (api) => api.agencies.events({ id: "own-agency" }),
+  },
+  { name: "regions.tree", expect: { default: "ok" }, call: (api) => api.regions.tree() },
   { name: "users.list", expect: onlyAdmin, call: (api) => api.users.list({}) },
   {
     name: "users.invite",
@@ -361,6 +411,11 @@ const cases: Case[] = [
     name: "compliance.board",
     expect: { default: "FORBIDDEN", oversightOwn: "ok", oversightOther: "ok", admin: "ok" },
     call: (api) => api.compliance.board({ year: 2024 }),
+  },
+  {
+    name: "quality.board",
+    expect: { default: "FORBIDDEN", oversightOwn: "ok", oversightOther: "ok", admin: "ok" },
+    call: (api) => api.quality.board({ year: 2024 }),
   },
 ];
 

@@ -5,7 +5,7 @@ export * from "./meta/deadlines";
 
 /** A month and day, "MM-DD", in the year after the report year. */
 export const MonthDaySchema = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
-  error: 'must be "MM-DD", e.g. "01-31"',
+  error: 'must be "MM-DD", e.g. "01-31" / 应为“月-日”格式，如 01-31',
 });
 
 /**

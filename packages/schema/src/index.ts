@@ -3,6 +3,7 @@ export * from "./api/admin";
 export * from "./api/agencies";
 export * from "./api/common";
 export * from "./api/compliance";
+export * from "./api/imports";
 export * from "./api/metrics";
 export * from "./api/regions";
 export * from "./api/reports";
@@ -18,6 +19,7 @@ export * from "./metrics";
 export * from "./report";
 export * from "./rules/finding";
 export { countCharacters, extractClaims, type NarrativeClaim, normaliseText, textSimilarity } from "./rules/narrative";
+export { computeTotals } from "./rules/totals";
 export {
   type CheckResult,
   checkReport,

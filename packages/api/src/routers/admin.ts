@@ -1,7 +1,11 @@
 import {
+  AdminAgencyPageSchema,
   AdminReportPageSchema,
   AgencyCreateInputSchema,
   AgencyDissolveInputSchema,
+  AgencyEventSchema,
+  AgencyEventsInputSchema,
+  AgencyListInputSchema,
   AgencyMergeInputSchema,
   AgencyRenameInputSchema,
   AgencyUpdateInputSchema,
@@ -20,7 +24,13 @@ import {
   DeadlineRuleSchema,
   DraftReportSchema,
   FindingSchema,
+  ImportAcceptInputSchema,
+  ImportPreviewSchema,
+  ImportUploadInputSchema,
   MeSchema,
+  QualityBoardInputSchema,
+  QualityBoardSchema,
+  RegionNodeSchema,
   ReportApproveInputSchema,
   ReportCorrectInputSchema,
   ReportCreateInputSchema,
@@ -53,6 +63,7 @@ import {
   listUsers,
   me,
   mergeAgency,
+  qualityBoard,
   renameAgency,
   resolveComment,
   setDeadlineRule,
@@ -60,6 +71,7 @@ import {
   setUserRoles,
   updateAgency,
 } from "../services/admin";
+import { consoleAgencyEvents, listConsoleAgencies } from "../services/console-agencies";
 import {
   approveReport,
   correctReport,
@@ -71,6 +83,8 @@ import {
   submitReport,
   validateDraft,
 } from "../services/drafts";
+import { regionTree } from "../services/portal";
+import { acceptImport, previewImport } from "../services/report-imports";
 import { loadAgency } from "../services/shared";
 import { authedProcedure, router } from "../trpc";
 
@@ -131,6 +145,17 @@ export const adminRouter = router({
       .output(DraftReportSchema)
       .mutation(({ ctx, input }) => correctReport({ ctx, input })),
   }),
+  /** Import a published report (HTML, DOCX, text): preview is a dry run; accept creates the draft. */
+  imports: router({
+    preview: authedProcedure
+      .input(ImportUploadInputSchema)
+      .output(ImportPreviewSchema)
+      .mutation(({ ctx, input }) => previewImport({ ctx, input })),
+    accept: authedProcedure
+      .input(ImportAcceptInputSchema)
+      .output(DraftReportSchema)
+      .mutation(({ ctx, input }) => acceptImport({ ctx, input })),
+  }),
   comments: router({
     add: authedProcedure
       .input(CommentAddInputSchema)
@@ -170,6 +195,18 @@ export const adminRouter = router({
       .input(z.object({ id: z.string() }))
       .output(AgencyInfoSchema)
       .query(({ ctx, input }) => loadAgency(ctx.deps.db.db, input.id)),
+    list: authedProcedure
+      .input(AgencyListInputSchema)
+      .output(AdminAgencyPageSchema)
+      .query(({ ctx, input }) => listConsoleAgencies({ ctx, input })),
+    events: authedProcedure
+      .input(AgencyEventsInputSchema)
+      .output(z.array(AgencyEventSchema))
+      .query(({ ctx, input }) => consoleAgencyEvents({ ctx, input })),
+  }),
+  /** The administrative divisions (public data) for the console's region pickers. */
+  regions: router({
+    tree: authedProcedure.output(z.array(RegionNodeSchema)).query(({ ctx }) => regionTree({ ctx })),
   }),
   users: router({
     list: authedProcedure
@@ -220,6 +257,12 @@ export const adminRouter = router({
         }),
       )
       .query(({ ctx, input }) => complianceBoard({ ctx, input })),
+  }),
+  quality: router({
+    board: authedProcedure
+      .input(QualityBoardInputSchema)
+      .output(QualityBoardSchema)
+      .query(({ ctx, input }) => qualityBoard({ ctx, input })),
   }),
 });
 export type AdminRouter = typeof adminRouter;

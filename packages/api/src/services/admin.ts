@@ -17,7 +17,9 @@ import {
   memberships,
   or,
   regions,
+  reportFindings,
   reports,
+  reportVersions,
   type SQL,
   sql,
   users,
@@ -31,6 +33,7 @@ import {
   isCellPath,
   type Me,
   type Membership,
+  type QualityBoard,
   regionPrefix,
   type User,
 } from "@gongkai/schema";
@@ -360,6 +363,7 @@ export async function createAgency({
     level: "national" | "provincial" | "prefecture" | "county" | "township";
     kind: (typeof agencies.$inferInsert)["kind"];
     parentId: string | null;
+    tracked: boolean;
   };
 }) {
   assertAdmin(ctx.viewer);
@@ -397,6 +401,7 @@ export async function updateAgency({
     level?: (typeof agencies.$inferInsert)["level"] | undefined;
     kind?: (typeof agencies.$inferInsert)["kind"] | undefined;
     parentId?: string | null | undefined;
+    tracked?: boolean | undefined;
   };
 }) {
   assertAdmin(ctx.viewer);
@@ -858,4 +863,122 @@ export async function clearDeadlineRule({ ctx, input }: { ctx: AuthedContext; in
     });
   });
   return { regionCode: input.regionCode };
+}
+
+// ---- data quality ---------------------------------------------------------------------------
+
+/**
+ * The data-quality board: reports in the viewer's scope (published, or submitted for review)
+ * whose numbers fail a rule, and which rules fail most. A draft nobody submitted is not shown.
+ */
+export async function qualityBoard({
+  ctx,
+  input,
+}: {
+  ctx: AuthedContext;
+  input: { year: number; regionPrefix?: string | undefined };
+}): Promise<QualityBoard> {
+  const regionsOverseen = oversightRegions(ctx.viewer);
+  assertRole(
+    isAdmin(ctx.viewer) || regionsOverseen.length > 0,
+    "Only oversight and administrators see the data-quality board",
+    "只有监督人员和管理员可以查看数据质量",
+  );
+  const conditions: SQL[] = [
+    eq(reports.year, input.year),
+    or(sql`${reports.state} <> 'draft'`, sql`${reports.latestVersion} > 0`) as SQL,
+  ];
+  if (!isAdmin(ctx.viewer)) {
+    conditions.push(
+      or(...regionsOverseen.map((r) => sql`${agencies.regionCode} LIKE ${`${regionPrefix(r)}%`}`)) as SQL,
+    );
+  }
+  if (input.regionPrefix) conditions.push(sql`${agencies.regionCode} LIKE ${`${input.regionPrefix}%`}`);
+  const db = ctx.deps.db.db;
+  const rows = await db
+    .select({
+      id: reports.id,
+      year: reports.year,
+      state: reports.state,
+      latestVersion: reports.latestVersion,
+      errors: reports.errors,
+      warnings: reports.warnings,
+      agencyId: agencies.id,
+      agencyName: agencies.name,
+      regionCode: agencies.regionCode,
+      regionName: regions.name,
+      level: agencies.level,
+      kind: agencies.kind,
+    })
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .leftJoin(regions, eq(regions.code, agencies.regionCode))
+    .where(and(...conditions));
+  // Rules failing in the version the public sees (the latest published one).
+  const ids = rows.filter((r) => r.latestVersion > 0).map((r) => r.id);
+  const failing =
+    ids.length === 0
+      ? []
+      : await db
+          .selectDistinct({
+            reportId: reportVersions.reportId,
+            ruleId: reportFindings.ruleId,
+            severity: reportFindings.severity,
+          })
+          .from(reportFindings)
+          .innerJoin(reportVersions, eq(reportVersions.id, reportFindings.versionId))
+          .innerJoin(
+            reports,
+            and(eq(reports.id, reportVersions.reportId), eq(reports.latestVersion, reportVersions.number)),
+          )
+          .where(inArray(reportVersions.reportId, ids));
+  const rulesByReport = new Map<string, { ruleId: string; severity: "error" | "warning" }[]>();
+  const counts = new Map<string, { ruleId: string; severity: "error" | "warning"; reports: number }>();
+  for (const f of failing) {
+    const list = rulesByReport.get(f.reportId) ?? [];
+    list.push({ ruleId: f.ruleId, severity: f.severity });
+    rulesByReport.set(f.reportId, list);
+    const key = `${f.ruleId}:${f.severity}`;
+    const c = counts.get(key) ?? { ruleId: f.ruleId, severity: f.severity, reports: 0 };
+    c.reports++;
+    counts.set(key, c);
+  }
+  const items = rows
+    .filter((r) => r.errors > 0 || r.warnings > 0)
+    .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.agencyName.localeCompare(b.agencyName, "zh"))
+    .slice(0, 200)
+    .map((r) => ({
+      id: r.id,
+      agency: {
+        id: r.agencyId,
+        name: r.agencyName,
+        regionCode: r.regionCode,
+        regionName: r.regionName,
+        level: r.level,
+        kind: r.kind,
+      },
+      year: r.year,
+      state: r.state,
+      latestVersion: r.latestVersion,
+      errors: r.errors,
+      warnings: r.warnings,
+      rules: [
+        ...new Set(
+          (rulesByReport.get(r.id) ?? [])
+            .sort((a, b) =>
+              a.severity === b.severity ? a.ruleId.localeCompare(b.ruleId) : a.severity === "error" ? -1 : 1,
+            )
+            .map((x) => x.ruleId),
+        ),
+      ],
+    }));
+  return {
+    year: input.year,
+    regionPrefix: input.regionPrefix ?? null,
+    reports: rows.length,
+    withErrors: rows.filter((r) => r.errors > 0).length,
+    withWarnings: rows.filter((r) => r.warnings > 0).length,
+    rules: [...counts.values()].sort((a, b) => b.reports - a.reports || a.ruleId.localeCompare(b.ruleId)),
+    items,
+  };
 }

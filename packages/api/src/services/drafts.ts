@@ -77,21 +77,28 @@ export async function versionInfos(exec: Executor, reportId: string): Promise<Ve
 }
 
 /** Findings as they would be if the report were published now (so lateness shows while drafting). */
+/** What the rules need besides the report itself: last year's report and the region's deadlines. */
+async function ruleInputs(ctx: AuthedContext, exec: Executor, agency: AgencyInfo, year: number) {
+  const deadlines = await Deadlines.load(ctx, exec, [agency.regionCode]);
+  const previous = await previousYearContent(exec, agency.id, year);
+  return { previous, deadlines: deadlines.configFor(agency.regionCode) };
+}
+
 async function findingsFor(
   ctx: AuthedContext,
   exec: Executor,
   agency: AgencyInfo,
   content: Report,
 ): Promise<Finding[]> {
-  const deadlines = await Deadlines.load(ctx, exec, [agency.regionCode]);
-  const previous = await previousYearContent(exec, agency.id, content.year);
+  const inputs = await ruleInputs(ctx, exec, agency, content.year);
   const asPublished = { ...content, publicationDate: content.publicationDate ?? isoDate(ctx.deps.now()) };
-  return validateReport(asPublished, { previous, deadlines: deadlines.configFor(agency.regionCode) });
+  return validateReport(asPublished, inputs);
 }
 
 async function toDraft(ctx: AuthedContext, exec: Executor, row: ReportRow, agency: AgencyInfo): Promise<DraftReport> {
   const deadlines = await Deadlines.load(ctx, exec, [agency.regionCode]);
   const findings = await findingsFor(ctx, exec, agency, row.content);
+  const inputs = await ruleInputs(ctx, exec, agency, row.year);
   const [open] = await exec
     .select({ n: sql<number>`count(*)::int` })
     .from(cellComments)
@@ -120,6 +127,7 @@ async function toDraft(ctx: AuthedContext, exec: Executor, row: ReportRow, agenc
     openComments: open?.n ?? 0,
     deadline: deadlines.deadline(agency, row.year),
     updatedAt: row.updatedAt.toISOString(),
+    ruleInputs: { previous: inputs.previous ?? null, deadlines: inputs.deadlines ?? null },
   };
 }
 

@@ -61,6 +61,11 @@ export const DraftReportSchema = z.object({
   openComments: z.number().int().min(0),
   deadline: z.iso.date(),
   updatedAt: IsoDateTimeSchema,
+  /**
+   * What the rules read besides the report (last year's published report, the region's
+   * deadlines): the console runs the same validateReport as the server on every keystroke.
+   */
+  ruleInputs: z.object({ previous: ReportSchema.nullable(), deadlines: DeadlineConfigSchema.nullable() }),
 });
 export type DraftReport = z.infer<typeof DraftReportSchema>;
 
@@ -252,3 +257,35 @@ export const DeadlineRuleInputSchema = z.object({
   config: DeadlineConfigSchema,
 });
 export const DeadlineRuleClearInputSchema = z.object({ regionCode: z.string().regex(/^\d{6}$/) });
+
+export const QualityBoardInputSchema = z.object({
+  year: YearSchema,
+  regionPrefix: RegionPrefixSchema.optional(),
+});
+/** A report in the viewer's scope whose numbers do not add up (errors) or need a look (warnings). */
+export const QualityReportSchema = z.object({
+  id: ReportIdSchema,
+  agency: ReportAgencySchema,
+  year: YearSchema,
+  state: ReportStatusSchema,
+  latestVersion: z.number().int().min(0),
+  errors: z.number().int().min(0),
+  warnings: z.number().int().min(0),
+  /** Rules that fail in it, most severe first. */
+  rules: z.array(z.string()),
+});
+export const QualityBoardSchema = z.object({
+  year: YearSchema,
+  regionPrefix: z.string().nullable(),
+  /** Reports checked: published, or submitted for review. */
+  reports: z.number().int().min(0),
+  withErrors: z.number().int().min(0),
+  withWarnings: z.number().int().min(0),
+  /** Which rules fail most: reports failing each rule, with its severity. */
+  rules: z.array(
+    z.object({ ruleId: z.string(), severity: z.enum(["error", "warning"]), reports: z.number().int().min(0) }),
+  ),
+  /** The reports with findings, errors first (at most 200). */
+  items: z.array(QualityReportSchema),
+});
+export type QualityBoard = z.infer<typeof QualityBoardSchema>;

@@ -47,6 +47,12 @@ export const AgencyListInputSchema = PageInputSchema.extend({
 export type AgencyListInput = z.input<typeof AgencyListInputSchema>;
 export const AgencyPageSchema = pageOf(AgencySummarySchema);
 
+/** An agency as the console lists it: the public summary and whether compliance tracks it. */
+export const AdminAgencySchema = AgencySummarySchema.extend({ tracked: z.boolean() });
+export type AdminAgency = z.infer<typeof AdminAgencySchema>;
+export const AdminAgencyPageSchema = pageOf(AdminAgencySchema);
+export const AgencyEventsInputSchema = z.object({ id: AgencyIdSchema });
+
 export const AgencyCreateInputSchema = z.object({
   id: AgencyIdSchema,
   name: z.string().trim().min(2).max(200),
@@ -54,6 +60,8 @@ export const AgencyCreateInputSchema = z.object({
   level: AgencyLevelSchema,
   kind: AgencyKindSchema,
   parentId: AgencyIdSchema.nullable().default(null),
+  /** Whether the compliance board expects a report from it every year. */
+  tracked: z.boolean().default(true),
 });
 export type AgencyCreateInput = z.input<typeof AgencyCreateInputSchema>;
 
@@ -63,6 +71,7 @@ export const AgencyUpdateInputSchema = z.object({
   level: AgencyLevelSchema.optional(),
   kind: AgencyKindSchema.optional(),
   parentId: AgencyIdSchema.nullable().optional(),
+  tracked: z.boolean().optional(),
 });
 
 export const AgencyRenameInputSchema = z.object({

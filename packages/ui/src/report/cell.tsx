@@ -1,4 +1,5 @@
 import { type CellValue, cellDef, cellName, type Edition } from "@gongkai/schema/meta";
+import type { ReactNode } from "react";
 import { formatCell } from "../format";
 import { useI18n } from "../i18n";
 
@@ -10,6 +11,21 @@ export interface CellMarks {
   /** Footnote number by cell path. */
   footnotes: ReadonlyMap<string, number>;
   idPrefix: string;
+  /**
+   * Draws a data cell instead of the read-only one (the admin console's editor puts an input in
+   * it): the official layout, headers and ids stay the same.
+   */
+  renderCell?: (cell: CellRender) => ReactNode;
+}
+
+export interface CellRender {
+  edition: Edition;
+  path: string;
+  value: CellValue | undefined;
+  /** The ids of its header cells, for the td's headers attribute. */
+  headers: string;
+  flag: "error" | "warning" | undefined;
+  highlighted: boolean;
 }
 
 /** One data cell: the value (or "—" for not reported), its header ids, its marks. */
@@ -28,6 +44,8 @@ export function ValueCell({
 }) {
   const { t, locale } = useI18n();
   const flag = marks.flagged.get(path);
+  if (marks.renderCell)
+    return marks.renderCell({ edition, path, value, headers, flag, highlighted: marks.highlight.has(path) });
   const note = marks.footnotes.get(path);
   const classes = [
     "gk-cell",
