@@ -123,6 +123,10 @@ async function createPostgres(url: string, config: DbConfig): Promise<DbHandle> 
   const readPool = config.readUrl
     ? new pg.Pool({ connectionString: config.readUrl, max: config.poolSize ?? 10 })
     : null;
+  // An idle client dropped by the server (restart, failover, a dropped test database) emits 'error' on
+  // the pool; unhandled, that kills the process. The pool discards that client and reconnects on the
+  // next query, which reports any lasting failure itself.
+  for (const p of [pool, readPool]) p?.on("error", () => {});
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Database;
   const readDb = readPool ? (drizzleNodePg({ client: readPool, schema }) as unknown as Database) : db;
   return {
