@@ -1,5 +1,6 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { signInConsole } from "../src/admin";
 import { ApiSession, DEMO_PASSWORD } from "../src/api";
 import { launchBrowser } from "../src/browser";
 import { openPage } from "../src/page";
@@ -20,17 +21,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(email: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const session = await openPage(browser, { viewport: { width: 1440, height: 1000 } });
-  const { page } = session;
-  await page.goto(`${base}/admin/`);
-  await page.waitForURL(/\/admin\/sign-in/);
-  await page.getByLabel("电子邮箱").fill(email);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => !url.pathname.includes("sign-in"));
-  return session;
-}
+const signIn = (email: string, viewport?: { width: number; height: number }) =>
+  signInConsole(browser, base, email, viewport);
 
 const cell = (page: Page, path: string) => page.locator(`input[data-path="${path}"]`);
 

@@ -143,6 +143,12 @@ export const reportRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/ReportEditor"), "ReportEditorPage"),
 });
 
+export const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/imports",
+  component: lazyRouteComponent(() => import("./pages/Imports"), "ImportsPage"),
+});
+
 const yearRegionSearch = (
   raw: { year?: number | string; region?: string } & SearchSchemaInput,
 ): { year?: number | undefined; region?: string | undefined } => ({
@@ -224,6 +230,7 @@ export const routeTree = rootRoute.addChildren([
     dashboardRoute,
     newReportRoute,
     reportRoute,
+    importsRoute,
     complianceRoute,
     qualityRoute,
     agenciesRoute,

@@ -3,6 +3,7 @@ import {
   BankOutlined,
   DashboardOutlined,
   FileAddOutlined,
+  ImportOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -36,8 +37,11 @@ export function Shell() {
   const path = useRouterState({ select: (s) => s.location.pathname });
   const [collapsed, setCollapsed] = useState(false);
   const items: NavItem[] = [{ key: "/", to: "/", label: t("nav.dashboard"), icon: <DashboardOutlined /> }];
-  if (editorAgencies(me).length)
+  // Importing creates a draft, and the API lets only editors preview a file: the same people as 新建报告.
+  if (editorAgencies(me).length) {
     items.push({ key: "/reports/new", to: "/reports/new", label: t("nav.newReport"), icon: <FileAddOutlined /> });
+    items.push({ key: "/imports", to: "/imports", label: t("nav.imports"), icon: <ImportOutlined /> });
+  }
   if (isOversight(me) || isAdmin(me)) {
     items.push({
       key: "/compliance",

@@ -15,6 +15,8 @@ export interface OfficialReportProps {
   idPrefix?: string;
   /** Heading level of the report title (default 1). */
   level?: 1 | 2;
+  /** Draws each data cell instead of the read-only one (see CellMarks.renderCell). */
+  renderCell?: CellMarks["renderCell"];
 }
 
 /** Narrative text as paragraphs: the reports' own line breaks are their paragraphs. */
@@ -36,7 +38,14 @@ function Paragraphs({ text }: { text: string }) {
  * The report in the official layout: the six sections in order, tables 二, 三 and 四 drawn as the
  * national format draws them, footnotes beside their cells, the cells of findings marked.
  */
-export function OfficialReport({ report, findings = [], highlight, idPrefix = "", level = 1 }: OfficialReportProps) {
+export function OfficialReport({
+  report,
+  findings = [],
+  highlight,
+  idPrefix = "",
+  level = 1,
+  renderCell,
+}: OfficialReportProps) {
   const { t, l, locale } = useI18n();
   const marks = useMemo<CellMarks>(() => {
     const flagged = new Map<string, "error" | "warning">();
@@ -49,8 +58,8 @@ export function OfficialReport({ report, findings = [], highlight, idPrefix = ""
     report.footnotes.forEach((f, i) => {
       if (!footnotes.has(f.cell)) footnotes.set(f.cell, i + 1);
     });
-    return { flagged, highlight: highlight ?? new Set(), footnotes, idPrefix };
-  }, [findings, highlight, report.footnotes, idPrefix]);
+    return { flagged, highlight: highlight ?? new Set(), footnotes, idPrefix, ...(renderCell ? { renderCell } : {}) };
+  }, [findings, highlight, report.footnotes, idPrefix, renderCell]);
   const H = level === 1 ? "h1" : "h2";
   const S = level === 1 ? "h2" : "h3";
   const title = report.title ?? `${report.agency.name}${report.year}年政府信息公开工作年度报告`;
