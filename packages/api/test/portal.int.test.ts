@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { agencies, agencyEvents } from "@gongkai/db";
-import { type Report, ReportSchema } from "@gongkai/schema";
+import { getCell, type Report, ReportSchema, setCell } from "@gongkai/schema";
 import { generateConsistentReport, seededRandom } from "@gongkai/schema/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bulkLoadReports, importPublishedReport, indexAgencies } from "../src/services/imports";
@@ -266,5 +266,37 @@ describe("portal", () => {
     expect(hits.hits.some((h) => h.year === 2024)).toBe(false);
     const [row] = await w.handle.db.select().from(agencies);
     expect(row).toBeDefined();
+  });
+});
+
+// Last: it adds reports that the counts above do not expect.
+describe("bulk loads", () => {
+  it("store each report's error and warning counts, drafts included, as the validator gives them", async () => {
+    // 2019 and 2020 of 锦江区 with table 三's total one more than its parts: one published, one a draft.
+    const agency = {
+      id: "jj-gov",
+      name: "锦江区人民政府",
+      regionCode: "510104",
+      level: "county",
+      kind: "consolidated",
+    } as const;
+    const broken = (year: number) => {
+      const r = generateConsistentReport({ edition: 2019, random: seededRandom(year), year, agency });
+      const total = getCell(r, "t3.newReceived.total");
+      return setCell(r, "t3.newReceived.total", (typeof total === "number" ? total : 0) + 1);
+    };
+    await bulkLoadReports(w.handle, [
+      { content: { ...broken(2019), publicationDate: "2020-01-20" }, state: "published" as const },
+      { content: { ...broken(2020), publicationDate: null }, state: "draft" as const },
+    ]);
+    const rows = await w.handle.query<{ year: number; state: string; errors: number; warnings: number }>(
+      "SELECT year, state, errors, warnings FROM reports WHERE agency_id = 'jj-gov' AND year IN (2019, 2020) ORDER BY year",
+    );
+    expect(rows.map((r) => r.state)).toEqual(["published", "draft"]);
+    for (const r of rows) expect(r.errors, `${r.year}`).toBeGreaterThan(0);
+    const [version] = await w.handle.query<{ errors: number; warnings: number }>(
+      "SELECT v.errors, v.warnings FROM report_versions v JOIN reports r ON r.id = v.report_id WHERE r.agency_id = 'jj-gov' AND r.year = 2019",
+    );
+    expect({ errors: rows[0]?.errors, warnings: rows[0]?.warnings }).toEqual(version);
   });
 });

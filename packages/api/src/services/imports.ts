@@ -148,6 +148,8 @@ const REPORT_COLUMNS = [
   { name: "content", type: "json" },
   { name: "latest_version", type: "int" },
   { name: "publication_date", type: "date" },
+  { name: "errors", type: "int" },
+  { name: "warnings", type: "int" },
   { name: "created_at", type: "timestamptz" },
   { name: "updated_at", type: "timestamptz" },
 ] as const;
@@ -256,6 +258,12 @@ export async function bulkLoadReports(
             publicationDate: item.content.publicationDate ?? at.toISOString().slice(0, 10),
           }
         : { ...item.content, status: item.state, publicationDate: null };
+      // Every report carries its error and warning counts (dashboards, the quality board), drafts too.
+      const findings = validateReport(content, {
+        previous: previous.get(`${agency.id}|${content.year - 1}`) ?? null,
+        deadlines: national,
+      });
+      const q = qualityOf(findings);
       // A published report's draft is its version: stored once, in report_versions.
       out.reports.push([
         id,
@@ -266,14 +274,12 @@ export async function bulkLoadReports(
         published ? null : JSON.stringify(content),
         published ? 1 : 0,
         content.publicationDate,
+        q.errors,
+        q.warnings,
         at.toISOString(),
         at.toISOString(),
       ]);
       if (published) {
-        const findings = validateReport(content, {
-          previous: previous.get(`${agency.id}|${content.year - 1}`) ?? null,
-          deadlines: national,
-        });
         out.versions.push({ reportId: id, agency, content, publishedAt: at, findings, hash: contentHash(content) });
       }
       out.loaded++;
