@@ -31,7 +31,7 @@ export function ExtrasEditor({
         size="small"
         rowKey="i"
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: "max-content" }}
         dataSource={metrics.map((m, i) => ({ ...m, i }))}
         locale={{ emptyText: t("extras.none") }}
         columns={[

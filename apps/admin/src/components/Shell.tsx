@@ -112,7 +112,10 @@ export function Shell() {
           </Button>
           <Space size="middle" wrap className="shell-user">
             <Typography.Text>
-              {me.name} <Typography.Text type="secondary">{me.email}</Typography.Text>
+              {me.name}{" "}
+              <Typography.Text type="secondary" className="shell-email">
+                {me.email}
+              </Typography.Text>
             </Typography.Text>
             <Button
               size="small"

@@ -142,7 +142,7 @@ export function AgenciesPage() {
             placeholder={t("agency.searchPlaceholder")}
             enterButton={t("common.search")}
             onSearch={(v) => void navigate({ to: "/agencies", search: { q: v.trim() || undefined } })}
-            style={{ width: "min(28rem, 80vw)" }}
+            style={{ width: "min(28rem, 100%)" }}
           />
         </Form.Item>
       </search>
@@ -153,7 +153,7 @@ export function AgenciesPage() {
         size="small"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: true }}
+        scroll={{ x: "max-content" }}
         locale={{
           emptyText: list.error ? describeError(list.error, locale) : <Empty description={t("agency.none")} />,
         }}

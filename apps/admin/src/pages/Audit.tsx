@@ -160,7 +160,7 @@ export function AuditPage() {
         size="small"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: true }}
+        scroll={{ x: "max-content" }}
         locale={{ emptyText: list.error ? describeError(list.error, locale) : <Empty description={t("audit.none")} /> }}
         pagination={{
           current: page,

@@ -222,7 +222,7 @@ function ComplianceBoard() {
         loading={board.isLoading}
         dataSource={board.data?.regions ?? []}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: "max-content" }}
         locale={{ emptyText: <Empty description={t("compliance.noRegions")} /> }}
         columns={[
           {
@@ -313,7 +313,7 @@ function ComplianceBoard() {
                   size="small"
                   dataSource={g.rows}
                   pagination={false}
-                  scroll={{ x: true }}
+                  scroll={{ x: "max-content" }}
                   columns={columns}
                 />
               ),
@@ -370,7 +370,7 @@ function DeadlineRules() {
         loading={rules.isLoading}
         dataSource={rules.data ?? []}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: "max-content" }}
         locale={{
           emptyText: rules.error ? describeError(rules.error, locale) : <Empty description={t("deadlines.none")} />,
         }}

@@ -61,7 +61,7 @@ function MyReports() {
         loading={list.isLoading}
         dataSource={mine}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: "max-content" }}
         locale={{
           emptyText: list.error ? describeError(list.error, locale) : <Empty description={t("dashboard.noReports")} />,
         }}

@@ -90,7 +90,7 @@ export function QualityPage() {
         loading={board.isLoading}
         dataSource={data?.rules ?? []}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: "max-content" }}
         locale={{
           emptyText: board.error ? describeError(board.error, locale) : <Empty description={t("quality.none")} />,
         }}
@@ -113,7 +113,7 @@ export function QualityPage() {
         loading={board.isLoading}
         dataSource={data?.items ?? []}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: "max-content" }}
         locale={{ emptyText: <Empty description={t("qualityPage.noFindings")} /> }}
         columns={[
           {

@@ -107,7 +107,7 @@ export function UsersPage() {
             placeholder={t("user.searchPlaceholder")}
             enterButton={t("common.search")}
             onSearch={(v) => void navigate({ to: "/users", search: { q: v.trim() || undefined } })}
-            style={{ width: "min(28rem, 80vw)" }}
+            style={{ width: "min(28rem, 100%)" }}
           />
         </Form.Item>
       </search>
@@ -118,7 +118,7 @@ export function UsersPage() {
         size="small"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: true }}
+        scroll={{ x: "max-content" }}
         locale={{ emptyText: list.error ? describeError(list.error, locale) : <Empty description={t("user.none")} /> }}
         pagination={{
           current: page,
