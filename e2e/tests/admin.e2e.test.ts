@@ -217,6 +217,32 @@ describe("admin console in Chromium", () => {
     await context.close();
   });
 
+  it("an expired session sends the editor to sign in and back, and the unsaved edit is offered again", async () => {
+    // The correction draft opened above is still a draft of 成都市应急管理局.
+    const { context, page } = await signIn("editor@gongkai.demo");
+    await page.goto(`${base}/admin/reports/${reportId}`);
+    await cell(page, "t4.suitAfterReview.pending").fill("3");
+    // The session ends before the autosave runs (a server restart, a timeout, sign-out in another tab).
+    await context.clearCookies();
+    await page.waitForURL(/sign-in\?.*expired=1/);
+    await expect.poll(() => page.locator("body").textContent()).toContain("登录已过期");
+    await page.getByLabel("电子邮箱").fill("editor@gongkai.demo");
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL(new RegExp(`/admin/reports/${reportId}`));
+    await expect.poll(() => page.getByRole("dialog").textContent()).toContain("发现未保存的修改");
+    await page.getByRole("dialog").getByRole("button", { name: "恢复" }).click();
+    expect(await cell(page, "t4.suitAfterReview.pending").inputValue()).toBe("3");
+    await saved(page);
+    const api = new ApiSession(base);
+    await api.signIn("editor@gongkai.demo", DEMO_PASSWORD);
+    const draft = await api.query<{
+      content: { tables: { t4: { suitAfterReview: Record<string, number | null> } } };
+    }>("reports.get", { id: reportId });
+    expect(draft.content.tables.t4.suitAfterReview.pending).toBe(3);
+    await context.close();
+  });
+
   it("a signed-out visitor is sent to sign in, and back to the page afterwards", async () => {
     const { context, page } = await openPage(browser);
     await page.goto(`${base}/admin/reports/${reportId}`);

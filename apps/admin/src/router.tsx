@@ -81,11 +81,11 @@ export const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/sign-in",
   validateSearch: (
-    raw: { next?: string; expired?: string } & SearchSchemaInput,
+    raw: { next?: string; expired?: string | number } & SearchSchemaInput,
   ): { next?: string | undefined; expired?: string | undefined } => ({
     // Only paths inside the console: never an open redirect.
     next: str(raw.next)?.startsWith("/") && !str(raw.next)?.startsWith("//") ? str(raw.next) : undefined,
-    expired: raw.expired === "1" ? "1" : undefined,
+    expired: String(raw.expired) === "1" ? "1" : undefined,
   }),
   component: lazyRouteComponent(() => import("./pages/SignIn"), "SignInPage"),
 });

@@ -113,7 +113,9 @@ function Editor({ draft }: { draft: Draft }) {
     return () => window.removeEventListener("beforeunload", onUnload);
   }, [session.status]);
   useBlocker({
-    shouldBlockFn: () =>
+    // An expired session goes to sign-in without asking: the edits are kept in this browser and offered back.
+    shouldBlockFn: ({ next }) =>
+      !next.pathname.endsWith("/sign-in") &&
       (session.status === "dirty" || session.status === "offline" || session.status === "saving") &&
       !window.confirm(t("editor.leave")),
   });
