@@ -15,6 +15,7 @@ import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
+import type { ResponseCache } from "./response-cache";
 import { restApi } from "./rest";
 import { chinaDate, type Portal, pageHtml, pickLocale, staticFile } from "./ssr";
 
@@ -27,6 +28,8 @@ export interface AppDeps extends Deps {
   portal?: Portal | null;
   /** The built admin console, served as a single-page app when present. */
   staticDirs?: { admin?: string | undefined };
+  /** In-memory cache of portal API answers (none: every request goes to the database). */
+  portalCache?: ResponseCache | null;
 }
 
 type Env = { Variables: { requestId: string; viewer: Viewer | null } };
@@ -78,8 +81,10 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
-  // Pages and API answers are compressed on the way out (built assets come precompressed).
-  app.use("*", compress());
+  // Pages and API answers are compressed on the way out (built assets and cached answers come
+  // precompressed). Only for clients that ask: the middleware costs a fast response its fast path.
+  const compressing = compress();
+  app.use("*", (c, next) => (c.req.header("accept-encoding") ? compressing(c, next) : next()));
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
@@ -89,6 +94,7 @@ export function createApp(deps: AppDeps) {
 
   app.on(["GET", "POST"], "/api/auth/*", (c) => deps.auth.handler(c.req.raw));
 
+  if (deps.portalCache) app.use("/trpc/portal/*", deps.portalCache.middleware);
   app.use(
     "/trpc/portal/*",
     trpcServer({
@@ -128,6 +134,8 @@ export function createApp(deps: AppDeps) {
     }
     c.set("viewer", viewer);
     await next();
+    // A change made in the console (publication, correction, rename, deadlines) shows on the portal at once.
+    if (c.req.method === "POST" && c.res.status < 400) deps.portalCache?.clear();
   });
   app.use(
     "/trpc/admin/*",

@@ -25,6 +25,8 @@ export const EnvSchema = z.object({
   TRUSTED_ORIGINS: unsetIfEmpty(z.string().optional()),
   /** Password sign-in attempts allowed per client address per minute (brute-force guard). */
   AUTH_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
+  /** Seconds this process keeps portal API answers in memory (0: off). Shared caches may keep them 60 s. */
+  PORTAL_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(30),
   /** Seed demo data into an empty database at start (default yes). */
   DEMO_DATA: bool.default(true),
   /** Run the scheduled-publication loop in this instance (default yes). */

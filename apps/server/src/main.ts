@@ -9,6 +9,7 @@ import { serve } from "@hono/node-server";
 import pino from "pino";
 import { createApp } from "./app";
 import { type Env, readEnv } from "./env";
+import { createResponseCache } from "./response-cache";
 import { isEmpty } from "./seed";
 import { loadPortal } from "./ssr";
 
@@ -104,7 +105,18 @@ export async function start(env: Env = readEnv()) {
   if (!portal)
     logger.warn("the portal is not built (apps/portal/dist): / shows a landing page; run pnpm start to build it");
   const staticDirs = { admin: resolve(here, "../../admin/dist") };
-  const app = createApp({ ...deps, logger, trustedOrigins: [...new Set(trustedOrigins)], portal, staticDirs });
+  const portalCache =
+    env.PORTAL_CACHE_SECONDS > 0
+      ? createResponseCache({ ttlMs: env.PORTAL_CACHE_SECONDS * 1000, maxBytes: 64 * 1024 * 1024 })
+      : null;
+  const app = createApp({
+    ...deps,
+    logger,
+    trustedOrigins: [...new Set(trustedOrigins)],
+    portal,
+    staticDirs,
+    portalCache,
+  });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     logger.info(
       { url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${info.port}` },
@@ -115,7 +127,11 @@ export async function start(env: Env = readEnv()) {
   if (env.SCHEDULER) {
     const tick = () =>
       runScheduledPublications({ deps, requestId: "scheduler" })
-        .then((n) => n && logger.info({ published: n }, "scheduled publications"))
+        .then((n) => {
+          if (!n) return;
+          portalCache?.clear();
+          logger.info({ published: n }, "scheduled publications");
+        })
         .catch((err) => logger.error({ err }, "scheduler failed"));
     timer = setInterval(tick, 30_000);
     timer.unref();

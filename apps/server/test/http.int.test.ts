@@ -1,7 +1,9 @@
+import { gunzipSync } from "node:zlib";
 import { createWorld, type TestWorld, testPassword } from "@gongkai/api/testing";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
+import { createResponseCache } from "../src/response-cache";
 
 const ORIGIN = "http://localhost";
 let w: TestWorld;
@@ -161,5 +163,88 @@ describe("sign-in protection", () => {
     const res = await app.request("/");
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("/trpc/portal/");
+  });
+});
+
+describe("the portal answer cache", () => {
+  let cw: TestWorld;
+  let cached: ReturnType<typeof createApp>;
+  const cache = createResponseCache({ ttlMs: 60_000, maxBytes: 8 * 1024 * 1024 });
+  let editor = "";
+
+  beforeAll(async () => {
+    cw = await createWorld({ now: "2025-01-10T02:00:00Z" });
+    await cw.region("510000", "四川省");
+    await cw.agency({ id: "cache-agency", name: "缓存测试厅", regionCode: "510000" });
+    editor = (await cw.user("缓存编辑", [{ role: "editor", agencyId: "cache-agency" }])).email;
+    cached = createApp({ ...cw.deps, logger: pino({ level: "silent" }), trustedOrigins: [ORIGIN], portalCache: cache });
+  }, 60_000);
+  afterAll(async () => {
+    await cw?.close();
+  });
+
+  it("serves a repeated portal query from memory with the same bytes, and never caches errors", async () => {
+    const first = await cached.request("/trpc/portal/regions.tree");
+    expect(first.headers.get("x-cache")).toBeNull();
+    const again = await cached.request("/trpc/portal/regions.tree");
+    expect(again.headers.get("x-cache")).toBe("hit");
+    expect(await again.text()).toBe(await first.text());
+    expect(again.headers.get("cache-control")).toBe(first.headers.get("cache-control"));
+    const input = encodeURIComponent(JSON.stringify({ id: "nope" }));
+    await cached.request(`/trpc/portal/agencies.byId?input=${input}`);
+    const missing = await cached.request(`/trpc/portal/agencies.byId?input=${input}`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("x-cache")).toBeNull();
+  });
+
+  it("keeps a gzipped copy for clients that accept it, with the same content", async () => {
+    const catalog = "/trpc/portal/metrics.catalog"; // tens of KB: worth compressing
+    const plain = await (await cached.request(catalog)).text();
+    expect(plain.length).toBeGreaterThan(1024);
+    const gz = { headers: { "accept-encoding": "gzip, deflate, br" } };
+    const hit = await cached.request(catalog, gz);
+    expect(hit.headers.get("x-cache")).toBe("hit");
+    expect(hit.headers.get("content-encoding")).toBe("gzip");
+    expect(hit.headers.get("vary")).toMatch(/accept-encoding/i);
+    expect(gunzipSync(new Uint8Array(await hit.arrayBuffer())).toString("utf8")).toBe(plain);
+    // A client that does not accept gzip gets the plain bytes from the same entry.
+    const raw = await cached.request(catalog);
+    expect(raw.headers.get("content-encoding")).toBeNull();
+    expect(await raw.text()).toBe(plain);
+  });
+
+  it("forgets everything when the console changes something, not when a change is refused", async () => {
+    await cached.request("/trpc/portal/regions.tree");
+    expect(cache.size).toBeGreaterThan(0);
+    const signedIn = await cached.request("/api/auth/sign-in/email", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: ORIGIN },
+      body: JSON.stringify({ email: editor, password: testPassword }),
+    });
+    const cookie = cookieOf(signedIn);
+    const post = (body: unknown) =>
+      cached.request("/trpc/admin/reports.create", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ORIGIN, cookie },
+        body: JSON.stringify(body),
+      });
+    expect((await post({ agencyId: "cache-agency", year: 1900 })).status).toBe(400);
+    expect(cache.size).toBeGreaterThan(0);
+    expect((await post({ agencyId: "cache-agency", year: 2024 })).status).toBe(200);
+    expect(cache.size).toBe(0);
+  });
+
+  it("keeps an answer no longer than its time to live", async () => {
+    const short = createResponseCache({ ttlMs: 40, maxBytes: 1024 * 1024 });
+    const app = createApp({
+      ...cw.deps,
+      logger: pino({ level: "silent" }),
+      trustedOrigins: [ORIGIN],
+      portalCache: short,
+    });
+    await app.request("/trpc/portal/regions.tree");
+    expect((await app.request("/trpc/portal/regions.tree")).headers.get("x-cache")).toBe("hit");
+    await new Promise((r) => setTimeout(r, 80));
+    expect((await app.request("/trpc/portal/regions.tree")).headers.get("x-cache")).toBeNull();
   });
 });
