@@ -23,15 +23,7 @@ import type { Context } from "../context";
 import { badRequest, conflict } from "../errors";
 import { newId } from "../ids";
 import { tsvectorFor } from "../search-tokens";
-import {
-  contentHash,
-  freezeVersion,
-  METRIC_COLUMNS,
-  metricRows,
-  qualityOf,
-  rebuildRollups,
-  reportText,
-} from "./publishing";
+import { contentHash, freezeVersion, METRIC_COLUMNS, metricRows, qualityOf, reportText } from "./publishing";
 import { type AgencyInfo, audit, Deadlines, loadAgency } from "./shared";
 
 /**
@@ -363,6 +355,28 @@ export async function bulkLoadReports(
         SEARCH_COLUMNS.map((c) => c.name),
         searchRows,
       );
+      // The rollups grow by this chunk's reports (all new: a bulk load skips existing ones), in the
+      // same transaction. Rebuilding them from every metric row after each chunk made loading in
+      // chunks quadratic.
+      const versionIds = p.versions.map((_, i) => Number(ids[i]?.id));
+      await ops.query(
+        `INSERT INTO metric_rollups (metric, year, prefecture, level, kind, edition, sum, blanks, reports)
+         SELECT m.metric, m.year, m.prefecture, m.level, a.kind, m.edition,
+                coalesce(sum(m.value), 0), count(*) FILTER (WHERE m.value IS NULL), 0
+           FROM report_metrics m JOIN agencies a ON a.id = m.agency_id
+          WHERE m.version_id = ANY($1::int[])
+          GROUP BY m.metric, m.year, m.prefecture, m.level, a.kind, m.edition
+         UNION ALL
+         SELECT '_reports', r.year, substr(a.region_code, 1, 4) || '00', a.level, a.kind, r.edition, 0, 0, count(*)
+           FROM reports r JOIN agencies a ON a.id = r.agency_id
+          WHERE r.id = ANY($2::text[])
+          GROUP BY r.year, substr(a.region_code, 1, 4), a.level, a.kind, r.edition
+         ON CONFLICT (metric, year, prefecture, level, kind, edition) DO UPDATE
+            SET sum = metric_rollups.sum + excluded.sum,
+                blanks = metric_rollups.blanks + excluded.blanks,
+                reports = metric_rollups.reports + excluded.reports`,
+        [versionIds, p.versions.map((v) => v.reportId)],
+      );
     });
   };
 
@@ -379,7 +393,6 @@ export async function bulkLoadReports(
   }
   if (pending) await pending;
   if (loaded > 0) {
-    await handle.db.transaction((tx) => rebuildRollups(tx));
     await handle.db.execute(sql`ANALYZE reports, report_versions, report_metrics, metric_rollups, search_documents`);
   }
   return { loaded, skipped };
