@@ -9,8 +9,8 @@ export default defineConfig({
     include: ["tests/**/*.e2e.test.ts"],
     globalSetup: ["./src/global-setup.ts"],
     testTimeout: 60_000,
-    // A page under a loaded machine (CI runs every package's tests at once) may take seconds.
-    expect: { poll: { timeout: 15_000, interval: 100 } },
+    // A page on a loaded machine may take seconds; the heavy suites run before these (e2e/turbo.json).
+    expect: { poll: { timeout: 30_000, interval: 100 } },
     hookTimeout: 180_000,
     // One browser per file, files one after another: the machine has two cores.
     fileParallelism: false,

@@ -48,6 +48,13 @@ async function saved(page: Page) {
     .toContain("已保存");
 }
 
+/** The report's state as the header's tag shows it, or the error the open dialog shows instead. */
+async function stateOrError(page: Page): Promise<string> {
+  const alert = page.locator(".ant-modal [role=alert]");
+  if (await alert.count()) return `dialog error: ${await alert.first().textContent()}`;
+  return (await page.locator(".editor-head .state-tag").first().textContent()) ?? "";
+}
+
 /** Fill each warning's acknowledgement in the open dialog. */
 async function acknowledge(page: Page) {
   const notes = page.locator(".ant-modal .acks textarea");
@@ -107,7 +114,7 @@ describe("admin console in Chromium", () => {
     await expect.poll(() => page.locator(".ant-modal").textContent()).not.toContain("改正后才能提交");
     await acknowledge(page);
     await page.locator(".ant-modal-footer").getByRole("button", { name: "提交审核" }).click();
-    await expect.poll(() => page.locator(".editor-head").textContent()).toContain("待审核");
+    await expect.poll(() => stateOrError(page)).toBe("待审核");
     expect(problems.filter((p) => !p.includes("401"))).toEqual([]);
     await context.close();
   });
@@ -120,7 +127,7 @@ describe("admin console in Chromium", () => {
     await approver.page.getByLabel("需要修改的内容").fill("请核对予以公开的自然人申请数。");
     await approver.page.getByLabel(/^对单元格/).fill("此数应与台账一致，请复核。");
     await approver.page.locator(".ant-modal-footer").getByRole("button", { name: "退回修改" }).click();
-    await expect.poll(() => approver.page.locator(".editor-head").textContent()).toContain("草稿");
+    await expect.poll(() => stateOrError(approver.page)).toBe("草稿");
     await approver.context.close();
 
     const editor = await signIn("editor@gongkai.demo");
@@ -142,7 +149,7 @@ describe("admin console in Chromium", () => {
     await editor.page.locator(".editor-head").getByRole("button", { name: "提交审核" }).click();
     await acknowledge(editor.page);
     await editor.page.locator(".ant-modal-footer").getByRole("button", { name: "提交审核" }).click();
-    await expect.poll(() => editor.page.locator(".editor-head").textContent()).toContain("待审核");
+    await expect.poll(() => stateOrError(editor.page)).toBe("待审核");
     await editor.context.close();
   });
 
@@ -151,12 +158,12 @@ describe("admin console in Chromium", () => {
     await page.goto(`${base}/admin/reports/${reportId}`);
     await page.locator(".editor-head").getByRole("button", { name: "审核通过" }).click();
     await page.locator(".ant-modal-footer").getByRole("button", { name: "审核通过" }).click();
-    await expect.poll(() => page.locator(".editor-head").textContent()).toContain("已审核");
+    await expect.poll(() => stateOrError(page)).toBe("已审核");
     await page.locator(".editor-head").getByRole("button", { name: "发布" }).click();
     await acknowledge(page);
     await page.locator(".ant-modal").getByRole("checkbox").check();
     await page.locator(".ant-modal-footer").getByRole("button", { name: "签发并发布" }).click();
-    await expect.poll(() => page.locator(".editor-head").textContent()).toContain("已发布");
+    await expect.poll(() => stateOrError(page)).toBe("已发布");
     await context.close();
 
     const portal = await openPage(browser);

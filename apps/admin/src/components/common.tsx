@@ -14,7 +14,11 @@ const stateColors: Record<string, string> = {
 
 export function StateTag({ state }: { state: string }) {
   const { t } = useI18n();
-  return <Tag color={stateColors[state] ?? "default"}>{t(`state.${state}`)}</Tag>;
+  return (
+    <Tag color={stateColors[state] ?? "default"} className="state-tag" data-state={state}>
+      {t(`state.${state}`)}
+    </Tag>
+  );
 }
 
 /** "12 days left" / "3 days late", against the configured deadline. */
