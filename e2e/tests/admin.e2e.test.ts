@@ -52,6 +52,8 @@ async function saved(page: Page) {
 async function stateOrError(page: Page): Promise<string> {
   const alert = page.locator(".ant-modal [role=alert]");
   if (await alert.count()) return `dialog error: ${await alert.first().textContent()}`;
+  const open = page.locator(".ant-modal-wrap:visible .ant-modal-title");
+  if (await open.count()) return `dialog still open: ${await open.first().textContent()}`;
   return (await page.locator(".editor-head .state-tag").first().textContent()) ?? "";
 }
 

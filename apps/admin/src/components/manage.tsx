@@ -1,12 +1,13 @@
 import type { Locale } from "@gongkai/schema/meta";
 import { useI18n } from "@gongkai/ui";
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { Alert, Select, Tag, TreeSelect } from "antd";
+import { Alert, Form, Input, Select, Tag, TreeSelect } from "antd";
 import { useMemo, useState } from "react";
 import type { AdminOutputs } from "../lib/api-types";
 import { describeError } from "../lib/errors";
 import { regionPrefixOf } from "../lib/roles";
 import { useTrpc } from "../lib/trpc";
+import { yearOptions } from "./common";
 
 type RegionNode = AdminOutputs["regions"]["tree"][number];
 type Membership = AdminOutputs["users"]["list"]["items"][number]["memberships"][number];
@@ -136,6 +137,83 @@ export function RegionPicker({
       popupMatchSelectWidth={false}
       style={{ width: "100%", minWidth: "12rem" }}
     />
+  );
+}
+
+/** The year and region filters of the oversight boards; the region as a prefix, as the URL keeps it. */
+export function YearRegionFilters({
+  idPrefix,
+  year,
+  region,
+  onChange,
+  within,
+  placeholder,
+  allowClear,
+}: {
+  idPrefix: string;
+  year: number;
+  region: string | undefined;
+  onChange: (next: { year?: number; region?: string | undefined }) => void;
+  within: readonly string[] | undefined;
+  placeholder: string;
+  allowClear?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <Form layout="inline" className="filters" aria-label={t("manage.filters")}>
+      <Form.Item label={t("common.year")} htmlFor={`${idPrefix}-year`}>
+        <Select
+          id={`${idPrefix}-year`}
+          value={year}
+          onChange={(v: number) => onChange({ year: v })}
+          options={yearOptions().map((y) => ({ value: y, label: String(y) }))}
+          style={{ width: "7rem" }}
+        />
+      </Form.Item>
+      <Form.Item label={t("common.region")} htmlFor={`${idPrefix}-region`}>
+        <RegionPicker
+          id={`${idPrefix}-region`}
+          value={region ? regionCodeOfPrefix(region) : undefined}
+          onChange={(code) => onChange({ region: code ? regionPrefixOf(code) : undefined })}
+          within={within}
+          placeholder={placeholder}
+          {...(allowClear === undefined ? {} : { allowClear })}
+        />
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** The search box of a management list; the query lives in the URL (`?q=`), set on Enter or the button. */
+export function SearchBox({
+  id,
+  label,
+  placeholder,
+  value,
+  onSearch,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  value: string | undefined;
+  onSearch: (q: string | undefined) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <search className="filters">
+      <Form.Item label={label} htmlFor={id}>
+        <Input.Search
+          id={id}
+          key={value ?? ""}
+          defaultValue={value}
+          allowClear
+          placeholder={placeholder}
+          enterButton={t("common.search")}
+          onSearch={(v) => onSearch(v.trim() || undefined)}
+          style={{ width: "min(28rem, 100%)" }}
+        />
+      </Form.Item>
+    </search>
   );
 }
 

@@ -38,7 +38,7 @@ import {
 import dayjs, { type Dayjs } from "dayjs";
 import { type ReactNode, useState } from "react";
 import { PageTitle } from "../components/common";
-import { AgencyPicker, ErrorAlert, issuesError, RegionPicker } from "../components/manage";
+import { AgencyPicker, ErrorAlert, issuesError, RegionPicker, SearchBox } from "../components/manage";
 import type { AdminOutputs } from "../lib/api-types";
 import { describeError } from "../lib/errors";
 import { useMe } from "../lib/me";
@@ -132,20 +132,13 @@ export function AgenciesPage() {
       >
         {t("agency.title")}
       </PageTitle>
-      <search className="filters">
-        <Form.Item label={t("agency.search")} htmlFor="agency-search">
-          <Input.Search
-            id="agency-search"
-            key={search.q ?? ""}
-            defaultValue={search.q}
-            allowClear
-            placeholder={t("agency.searchPlaceholder")}
-            enterButton={t("common.search")}
-            onSearch={(v) => void navigate({ to: "/agencies", search: { q: v.trim() || undefined } })}
-            style={{ width: "min(28rem, 100%)" }}
-          />
-        </Form.Item>
-      </search>
+      <SearchBox
+        id="agency-search"
+        label={t("agency.search")}
+        placeholder={t("agency.searchPlaceholder")}
+        value={search.q}
+        onSearch={(q) => void navigate({ to: "/agencies", search: { q } })}
+      />
       <ErrorAlert error={list.error} />
       <Table<Agency>
         className="gap"

@@ -18,7 +18,6 @@ import {
   Modal,
   Popconfirm,
   Row,
-  Select,
   Space,
   Statistic,
   Table,
@@ -27,7 +26,7 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
-import { latestYear, PageTitle, StateTag, yearOptions } from "../components/common";
+import { latestYear, PageTitle, StateTag } from "../components/common";
 import {
   covers,
   ErrorAlert,
@@ -37,6 +36,7 @@ import {
   RegionPicker,
   regionCodeOfPrefix,
   useRegionNames,
+  YearRegionFilters,
 } from "../components/manage";
 import type { AdminOutputs } from "../lib/api-types";
 import { describeError } from "../lib/errors";
@@ -147,27 +147,15 @@ function ComplianceBoard() {
   ];
   return (
     <section aria-label={t("compliance.board")}>
-      <Form layout="inline" className="filters" aria-label={t("manage.filters")}>
-        <Form.Item label={t("common.year")} htmlFor="compliance-year">
-          <Select
-            id="compliance-year"
-            value={year}
-            onChange={(v: number) => go({ year: v })}
-            options={yearOptions().map((y) => ({ value: y, label: String(y) }))}
-            style={{ width: "7rem" }}
-          />
-        </Form.Item>
-        <Form.Item label={t("common.region")} htmlFor="compliance-region">
-          <RegionPicker
-            id="compliance-region"
-            value={prefix ? regionCodeOfPrefix(prefix) : undefined}
-            onChange={(code) => go({ region: code ? regionPrefixOf(code) : undefined })}
-            within={admin ? undefined : mine.map((m) => m.code)}
-            placeholder={t("dashboard.allRegions")}
-            allowClear={admin}
-          />
-        </Form.Item>
-      </Form>
+      <YearRegionFilters
+        idPrefix="compliance"
+        year={year}
+        region={prefix ?? undefined}
+        onChange={go}
+        within={admin ? undefined : mine.map((m) => m.code)}
+        placeholder={t("dashboard.allRegions")}
+        allowClear={admin}
+      />
       <Breadcrumb
         className="gap-small"
         items={[

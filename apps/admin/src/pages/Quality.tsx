@@ -2,13 +2,13 @@ import { type RuleId, ruleById } from "@gongkai/schema/meta";
 import { useI18n } from "@gongkai/ui";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { Alert, Card, Col, Empty, Form, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from "antd";
-import { latestYear, PageTitle, RuleTitle, StateTag, yearOptions } from "../components/common";
-import { ErrorAlert, RegionPicker, regionCodeOfPrefix } from "../components/manage";
+import { Alert, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from "antd";
+import { latestYear, PageTitle, RuleTitle, StateTag } from "../components/common";
+import { ErrorAlert, YearRegionFilters } from "../components/manage";
 import type { AdminOutputs } from "../lib/api-types";
 import { describeError } from "../lib/errors";
 import { useMe } from "../lib/me";
-import { isAdmin, isOversight, oversightRegions, regionPrefixOf } from "../lib/roles";
+import { isAdmin, isOversight, oversightRegions } from "../lib/roles";
 import { useTrpc } from "../lib/trpc";
 
 const route = getRouteApi("/app/quality");
@@ -45,26 +45,14 @@ export function QualityPage() {
     <div className="page">
       <PageTitle>{t("qualityPage.title")}</PageTitle>
       <Typography.Paragraph type="secondary">{t("qualityPage.intro")}</Typography.Paragraph>
-      <Form layout="inline" className="filters" aria-label={t("manage.filters")}>
-        <Form.Item label={t("common.year")} htmlFor="quality-year">
-          <Select
-            id="quality-year"
-            value={year}
-            onChange={(v: number) => go({ year: v })}
-            options={yearOptions().map((y) => ({ value: y, label: String(y) }))}
-            style={{ width: "7rem" }}
-          />
-        </Form.Item>
-        <Form.Item label={t("common.region")} htmlFor="quality-region">
-          <RegionPicker
-            id="quality-region"
-            value={search.region ? regionCodeOfPrefix(search.region) : undefined}
-            onChange={(code) => go({ region: code ? regionPrefixOf(code) : undefined })}
-            within={admin ? undefined : mine.map((m) => m.code)}
-            placeholder={admin ? t("dashboard.allRegions") : t("qualityPage.myRegions")}
-          />
-        </Form.Item>
-      </Form>
+      <YearRegionFilters
+        idPrefix="quality"
+        year={year}
+        region={search.region}
+        onChange={go}
+        within={admin ? undefined : mine.map((m) => m.code)}
+        placeholder={admin ? t("dashboard.allRegions") : t("qualityPage.myRegions")}
+      />
       <ErrorAlert error={board.error} />
       <Row gutter={[12, 12]} className="gap">
         {(

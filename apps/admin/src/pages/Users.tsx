@@ -22,7 +22,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { PageTitle } from "../components/common";
-import { AgencyPicker, ErrorAlert, issuesError, MembershipTag, RegionPicker } from "../components/manage";
+import { AgencyPicker, ErrorAlert, issuesError, MembershipTag, RegionPicker, SearchBox } from "../components/manage";
 import type { AdminOutputs } from "../lib/api-types";
 import { describeError } from "../lib/errors";
 import { useMe } from "../lib/me";
@@ -97,20 +97,13 @@ export function UsersPage() {
       >
         {t("user.title")}
       </PageTitle>
-      <search className="filters">
-        <Form.Item label={t("user.search")} htmlFor="user-search">
-          <Input.Search
-            id="user-search"
-            key={search.q ?? ""}
-            defaultValue={search.q}
-            allowClear
-            placeholder={t("user.searchPlaceholder")}
-            enterButton={t("common.search")}
-            onSearch={(v) => void navigate({ to: "/users", search: { q: v.trim() || undefined } })}
-            style={{ width: "min(28rem, 100%)" }}
-          />
-        </Form.Item>
-      </search>
+      <SearchBox
+        id="user-search"
+        label={t("user.search")}
+        placeholder={t("user.searchPlaceholder")}
+        value={search.q}
+        onSearch={(q) => void navigate({ to: "/users", search: { q } })}
+      />
       <ErrorAlert error={list.error ?? setActive.error} />
       <Table<User>
         className="gap"

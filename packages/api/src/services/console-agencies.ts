@@ -1,4 +1,4 @@
-import { agencies, agencyEvents, and, asc, eq, ilike, or, regions, type SQL, sql } from "@gongkai/db";
+import { agencies, and, asc, eq, ilike, or, regions, type SQL, sql } from "@gongkai/db";
 import {
   type AdminAgency,
   type AgencyEvent,
@@ -10,7 +10,7 @@ import {
 import { notFound } from "../errors";
 import { assertRole, isAdmin, oversightRegions } from "../permissions";
 import type { AuthedContext } from "../trpc";
-import { loadAgency } from "./shared";
+import { agencyEventsOf, loadAgency } from "./shared";
 
 /** Admins see every agency; oversight the agencies of the regions it covers. */
 function agencyScope(ctx: AuthedContext): SQL | undefined {
@@ -99,17 +99,5 @@ export async function consoleAgencyEvents({
     // Outside the viewer's regions: absent, like a report they may not read.
     if (!visible) throw notFound("Agency", "机关");
   }
-  return db
-    .select({
-      kind: agencyEvents.kind,
-      date: agencyEvents.date,
-      fromName: agencyEvents.fromName,
-      toName: agencyEvents.toName,
-      otherAgencyId: agencyEvents.otherAgencyId,
-      otherAgencyName: sql<string | null>`(select name from agencies o where o.id = ${agencyEvents.otherAgencyId})`,
-      note: agencyEvents.note,
-    })
-    .from(agencyEvents)
-    .where(eq(agencyEvents.agencyId, input.id))
-    .orderBy(asc(agencyEvents.date), asc(agencyEvents.id));
+  return agencyEventsOf(db, input.id);
 }

@@ -1,6 +1,5 @@
 import {
   agencies,
-  agencyEvents,
   and,
   asc,
   desc,
@@ -30,7 +29,7 @@ import type {
 } from "@gongkai/schema";
 import type { Context } from "../context";
 import { notFound } from "../errors";
-import { Deadlines } from "./shared";
+import { agencyEventsOf, Deadlines } from "./shared";
 
 const prefixLike = (column: SQL | unknown, prefix: string | undefined) =>
   prefix ? like(column as never, `${prefix}%`) : undefined;
@@ -97,19 +96,7 @@ export async function agencyById({ ctx, input }: { ctx: Context; input: { id: st
     .leftJoin(regions, eq(regions.code, agencies.regionCode))
     .where(eq(agencies.id, input.id));
   if (!row) throw notFound("Agency", "机关");
-  const events = await db
-    .select({
-      kind: agencyEvents.kind,
-      date: agencyEvents.date,
-      fromName: agencyEvents.fromName,
-      toName: agencyEvents.toName,
-      otherAgencyId: agencyEvents.otherAgencyId,
-      otherAgencyName: sql<string | null>`(select name from agencies o where o.id = ${agencyEvents.otherAgencyId})`,
-      note: agencyEvents.note,
-    })
-    .from(agencyEvents)
-    .where(eq(agencyEvents.agencyId, input.id))
-    .orderBy(asc(agencyEvents.date), asc(agencyEvents.id));
+  const events = await agencyEventsOf(db, input.id);
   return { ...row, events };
 }
 

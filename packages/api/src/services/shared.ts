@@ -1,4 +1,15 @@
-import { agencies, auditLog, deadlineRules, type Executor, eq, inArray, regions } from "@gongkai/db";
+import {
+  agencies,
+  agencyEvents,
+  asc,
+  auditLog,
+  deadlineRules,
+  type Executor,
+  eq,
+  inArray,
+  regions,
+  sql,
+} from "@gongkai/db";
 import {
   type AgencyKind,
   type AgencyLevel,
@@ -117,4 +128,21 @@ export async function audit(
     after: entry.after ?? null,
     requestId: ctx.requestId,
   });
+}
+
+/** An agency's renames, mergers and dissolution, oldest first, with the other agency's name. */
+export function agencyEventsOf(db: Executor, agencyId: string) {
+  return db
+    .select({
+      kind: agencyEvents.kind,
+      date: agencyEvents.date,
+      fromName: agencyEvents.fromName,
+      toName: agencyEvents.toName,
+      otherAgencyId: agencyEvents.otherAgencyId,
+      otherAgencyName: sql<string | null>`(select name from agencies o where o.id = ${agencyEvents.otherAgencyId})`,
+      note: agencyEvents.note,
+    })
+    .from(agencyEvents)
+    .where(eq(agencyEvents.agencyId, agencyId))
+    .orderBy(asc(agencyEvents.date), asc(agencyEvents.id));
 }
